@@ -39,7 +39,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_tasks",
-    "django_tasks.backends.database",
+    "django_tasks_db",
     "rsec.app.accounts",
     "rsec.app.audit",
     "rsec.app.cases",
@@ -135,7 +135,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
 # Personal data is sensitive: never log request bodies or names; errors go to stderr without locals.
 LOGGING = {
