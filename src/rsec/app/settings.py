@@ -25,7 +25,13 @@ if PRODUCTION and (not _secret or len(_secret) < 50):
     raise ImproperlyConfigured("SECRET_KEY must be set (at least 50 characters) when RSEC_ENV=production")
 SECRET_KEY = _secret or "rsec-development-only-key-not-for-production-use-0123456789"
 DEBUG = (not PRODUCTION) and os.environ.get("DEBUG", "1") == "1"
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h
+    for h in os.environ.get(
+        "ALLOWED_HOSTS", "" if PRODUCTION else "localhost,127.0.0.1,[::1],testserver"
+    ).split(",")
+    if h
+]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from rsec.app.cases.api import ROUTES
+
+router = DefaultRouter()
+for prefix, viewset, basename in ROUTES:
+    router.register(prefix, viewset, basename=basename)
+
+urlpatterns = [
+    path("api/", include(router.urls)),
+    path("api/token/", obtain_auth_token, name="api-token"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", include("rsec.app.web.urls")),
+]
