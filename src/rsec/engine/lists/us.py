@@ -1,0 +1,132 @@
+"""US Commerce and trade.gov lists: BIS Denied Persons List (tab-separated) and the Consolidated
+Screening List CSV export."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from rsec.engine.lists._base import EntityBuilder, clean, display_name, entity_id
+from rsec.engine.lists.dates import first_date, parse_dates
+from rsec.engine.lists.errors import ListFormatError
+from rsec.engine.lists.model import ListEntity
+
+BIS_DPL = "bis_dpl"
+US_CSL = "us_csl"
+
+_DPL_COLUMNS = ("Name", "Street_Address", "City", "State", "Country", "Postal_Code", "Effective_Date")
+_CSL_COLUMNS = ("source", "name", "type", "alt_names")
+_CSL_SCHEMA = {"individual": "Person", "entity": "Organization", "vessel": "Vessel", "aircraft": "Airplane"}
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _dict_rows(path: Path, delimiter: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict]]:
+    reader = csv.DictReader(io.StringIO(_read_text(path)), delimiter=delimiter)
+    header = reader.fieldnames or []
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise ListFormatError(path, "row 1", f"header lacks column(s) {', '.join(missing)}")
+    for row in reader:
+        number = reader.line_num
+        if None in row or any(v is None for v in row.values()):
+            raise ListFormatError(path, f"row {number}", f"expected {len(header)} fields")
+        yield number, row
+
+
+def _digest(*parts: str) -> str:
+    key = "|".join(" ".join(p.casefold().split()) for p in parts)
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def read_bis_dpl(path: str | Path) -> Iterator[ListEntity]:
+    """BIS Denied Persons List. The list has no ids; an entry's id hashes its name and order date."""
+    path = Path(path)
+    seen: dict[str, int] = {}
+    for number, row in _dict_rows(path, "\t", _DPL_COLUMNS):
+        name = clean(row["Name"])
+        if not name:
+            raise ListFormatError(path, f"row {number}", "Name is empty")
+        key = _digest(name, row.get("Effective_Date", ""), row.get("Street_Address", ""))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key = f"{key}-{seen[key]}"
+        b = EntityBuilder(BIS_DPL, entity_id(BIS_DPL, key), "LegalEntity", f"{display_name(path)}:{number}")
+        b.name(name, "primary")
+        fields = [clean(row[c]) for c in ("Street_Address", "City", "State", "Postal_Code", "Country")]
+        b.address(", ".join(f for f in fields if f), country=False)
+        b.country_code(row["Country"])
+        b.entity.listing_date = first_date(row["Effective_Date"])
+        if clean(row.get("Expiration_Date")):
+            b.note(f"expires: {first_date(row['Expiration_Date']) or row['Expiration_Date']}")
+        if clean(row.get("FR_Citation")):
+            b.note(f"FR: {clean(row['FR_Citation'])}")
+        b.topic("export.control")
+        b.topic("debarment")
+        entity = b.build()
+        if entity is not None:
+            yield entity
+
+
+def _split(value: str) -> list[str]:
+    return [p.strip() for p in re.split(r";", value or "") if clean(p)]
+
+
+def read_us_csl(path: str | Path) -> Iterator[ListEntity]:
+    """trade.gov Consolidated Screening List CSV (with or without the leading ``_id`` column)."""
+    path = Path(path)
+    seen: set[str] = set()
+    for number, row in _dict_rows(path, ",", _CSL_COLUMNS):
+        name = clean(row["name"])
+        if not name:
+            raise ListFormatError(path, f"row {number}", "name is empty")
+        source = clean(row["source"])
+        code = re.search(r"\(([A-Z]+)\)", source)
+        source_code = code.group(1) if code else _digest(source)[:6]
+        key = clean(row.get("_id")) or clean(row.get("entity_number"))
+        key = f"{source_code}-{key}" if key else f"{source_code}-{_digest(name, row.get('addresses', ''))}"
+        ident = entity_id(US_CSL, key)
+        if ident in seen:
+            ident = entity_id(US_CSL, f"{key}-{number}")
+        seen.add(ident)
+        schema = _CSL_SCHEMA.get(clean(row.get("type")).casefold(), "LegalEntity")
+        b = EntityBuilder(US_CSL, ident, schema, f"{display_name(path)}:{number}")
+        b.name(name, "primary")
+        for alias in _split(row.get("alt_names", "")):
+            b.name(alias, "alias")
+        b.programme(source)
+        for program in _split(row.get("programs", "")):
+            b.programme(program)
+        for addr in _split(row.get("addresses", "")):
+            b.address(addr)
+        for field in ("citizenships", "nationalities"):
+            for value in re.split(r"[;,]", row.get(field) or ""):
+                b.country_code(value)
+        if schema == "Person":
+            for value in _split(row.get("dates_of_birth", "")):
+                b.birth_dates(parse_dates(value))
+        for ident_text in _split(row.get("ids", "")):
+            parts = [p.strip() for p in ident_text.split(",")]
+            if len(parts) >= 2 and re.search(r"\d", parts[-2] if len(parts) > 2 else parts[0]):
+                b.identifier("registrationNumber", parts[-2] if len(parts) > 2 else parts[0])
+            b.note(f"id: {ident_text}")
+        b.entity.listing_date = first_date(row.get("start_date"))
+        if clean(row.get("title")):
+            b.note(f"title: {clean(row['title'])}")
+        if clean(row.get("remarks")):
+            b.note(clean(row["remarks"]))
+        sanctions = "Treasury" in source or "Nonproliferation" in source
+        b.topic("sanction" if sanctions else "export.control")
+        entity = b.build()
+        if entity is not None:
+            yield entity
