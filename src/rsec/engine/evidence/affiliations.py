@@ -1,0 +1,777 @@
+"""Affiliation string → ROR institution resolution (所属機関の同定).
+
+An affiliation string as publications print it ("Department of Physics, Graduate School of Science, The
+University of Tokyo, 7-3-1 Hongo, Tokyo 113-0033, Japan", "北京大学物理学院", "INFN and University of Bologna,
+Italy") names one or more institutions among departments, addresses, cities and countries. The matcher
+finds every institution the string names and returns it with a score, an explanation an officer can read
+and the character span it was read from.
+
+How (see docs/decisions/0003-affiliation-matching.md for the measured reasons):
+
+1. **Normalise** while keeping a map back to the input: HTML entities and tags, NFKC (full-width digits and
+   punctuation), accents folded, Japanese shinjitai / traditional / simplified Chinese folded to one form
+   with OpenCC (``jp2t`` then ``t2s``: 東京大学, 東京大學 and 东京大学 become one key), common abbreviations
+   expanded (Univ., Inst., Dept., Natl …). Latin text is tokenised into words, CJK text into characters,
+   so a name is found inside an unsegmented Japanese or Chinese string.
+2. **Locate** countries (CLDR names in many languages through babel, ISO codes, US states) and cities
+   (every city of the registry) — the location evidence for disambiguation.
+3. **Generate candidates**: every token n-gram that equals a normalised registry name (display names,
+   labels in all languages, aliases, acronyms; ROR's "(Country)" qualifiers removed as a variant) is a
+   candidate span; acronyms only count with country or city support. Segments (between commas,
+   semicolons, parentheses) that no exact name covers are matched fuzzily: candidates from an inverted
+   token index, scored with rapidfuzz.
+4. **Score** each (span, institution) by declared features — each a small function returning a score
+   and a human-readable detail, in the manner of nomenklatura's matchers — and keep the best
+   institution per span above :attr:`MatcherConfig.threshold`.
+5. **Select** non-overlapping spans, longest first: "Department of X, Y University" yields Y University,
+   "University of California, Davis" is not also "University of California", and a string naming a
+   laboratory and its university yields both (as the gold sets label them). Inactive records are
+   replaced by their successor; each match carries its lineage (child → parent …) so that due
+   diligence can treat a lab of a listed university as that university's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from rsec.engine.evidence.ror import RorOrganization, RorRegistry
+
+# ------------------------------------------------------------------------------------------------
+# Configuration (documented tunables, not constants buried in code)
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    """Tunables of :class:`AffiliationMatcher`; defaults were chosen on the development gold sets."""
+
+    #: minimum total score for a match to be returned
+    threshold: float = 0.70
+    #: longest name, in tokens, looked up as an n-gram
+    max_ngram: int = 16
+    #: shortest CJK name (characters) accepted inside a longer unsegmented string
+    min_cjk_chars: int = 3
+    #: fuzzy segment matching: minimum rapidfuzz ratio (0–100) and max candidates scored per segment
+    fuzzy_min_ratio: float = 90.0
+    fuzzy_candidates: int = 200
+    #: a single-word Latin name must be rarer than this share of registry names to count at all
+    single_token_max_df: float = 0.0005
+    #: follow successor links of inactive / withdrawn records
+    follow_successors: bool = True
+
+
+# ------------------------------------------------------------------------------------------------
+# Normalisation
+# ------------------------------------------------------------------------------------------------
+
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CJK_RE = re.compile(f"[{_CJK_RANGES}]")
+_TOKEN_RE = re.compile(rf"[{_CJK_RANGES}]|\d+|[^\W\d_{_CJK_RANGES}]+")
+_SEGMENT_CHARS = set(",;()[]{}/|\n\r\t、:·•")
+_PART_CHARS = set(";\n")
+_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;", re.S)
+
+#: abbreviation → word, applied to normalised tokens on both sides (query and registry names)
+ABBREVIATIONS: dict[str, str] = {
+    "univ": "university",
+    "universiteit": "universiteit",
+    "uni": "university",
+    "inst": "institute",
+    "instit": "institute",
+    "dept": "department",
+    "dep": "department",
+    "natl": "national",
+    "nat": "national",
+    "tech": "technology",
+    "technol": "technology",
+    "sci": "science",
+    "hosp": "hospital",
+    "ctr": "center",
+    "cent": "center",
+    "centre": "center",
+    "centro": "centro",
+    "lab": "laboratory",
+    "labs": "laboratory",
+    "laboratories": "laboratory",
+    "coll": "college",
+    "acad": "academy",
+    "res": "research",
+    "st": "saint",
+    "ste": "sainte",
+    "mt": "mount",
+    "intl": "international",
+    "int": "international",
+    "med": "medical",
+    "fac": "faculty",
+    "assoc": "association",
+    "govt": "government",
+    "co": "company",
+    "corp": "corporation",
+    "ltd": "limited",
+    "inc": "incorporated",
+    "and": "and",
+    "und": "and",
+    "et": "and",
+    "y": "and",
+    "e": "and",
+}
+_DROP_TOKENS = {"the"}
+
+
+@lru_cache(maxsize=1)
+def _opencc() -> tuple[object, object]:
+    import opencc
+
+    return opencc.OpenCC("jp2t"), opencc.OpenCC("t2s")
+
+
+def _fold_cjk(text: str) -> str:
+    jp2t, t2s = _opencc()
+    out = t2s.convert(jp2t.convert(text))  # type: ignore[attr-defined]
+    if len(out) == len(text):
+        return out
+    return "".join(t2s.convert(jp2t.convert(c)) for c in text)  # type: ignore[attr-defined]
+
+
+def _fold_char(c: str) -> str:
+    c = unicodedata.normalize("NFKC", c)
+    if len(c) == 1 and ord(c) < 0x80:
+        return c.lower()
+    decomposed = unicodedata.normalize("NFKD", c)
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    base = base.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")
+    base = base.replace("æ", "ae").replace("œ", "oe").replace("đ", "d").replace("ı", "i")
+    return base.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    norm: str  # normalised form (after abbreviation expansion)
+    orig: str  # as written
+    start: int  # character offsets in the input text
+    end: int
+    segment: int  # index of the comma/semicolon/parenthesis-delimited segment
+    part: int  # index of the ';' / newline-delimited part
+    cjk: bool
+
+
+def _clean_with_map(text: str) -> tuple[str, list[int]]:
+    """Remove markup, unescape entities and fold characters; return the text and an index map."""
+    out: list[str] = []
+    idx: list[int] = []
+    pos = 0
+    for m in _MARKUP_RE.finditer(text):
+        for i in range(pos, m.start()):
+            f = _fold_char(text[i])
+            out.append(f)
+            idx.extend([i] * len(f))
+        tok = m.group(0)
+        if tok.startswith("&"):
+            rep = html.unescape(tok)
+            f = "".join(_fold_char(c) for c in rep)
+        else:
+            f = " "
+        out.append(f)
+        idx.extend([m.start()] * len(f))
+        pos = m.end()
+    for i in range(pos, len(text)):
+        f = _fold_char(text[i])
+        out.append(f)
+        idx.extend([i] * len(f))
+    cleaned = "".join(out)
+    if _CJK_RE.search(cleaned):
+        cleaned = _fold_cjk(cleaned)
+    idx.append(len(text))
+    return cleaned, idx
+
+
+def _norm_word(w: str) -> str:
+    w = ABBREVIATIONS.get(w, w)
+    if len(w) > 4 and w.endswith("s") and not w.endswith("ss") and w.isascii():
+        w = w[:-1]
+    return w
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with their normalised form, character span, segment and part index."""
+    cleaned, idx = _clean_with_map(text)
+    tokens: list[Token] = []
+    segment = part = 0
+    last = 0
+    for m in _TOKEN_RE.finditer(cleaned):
+        gap = cleaned[last : m.start()]
+        if tokens:
+            if any(c in _SEGMENT_CHARS for c in gap) or " - " in gap or "-" == gap.strip() and len(gap) > 1:
+                segment += 1
+            if any(c in _PART_CHARS for c in gap):
+                part += 1
+        last = m.end()
+        word = m.group(0)
+        if word in _DROP_TOKENS:
+            continue
+        start, end = idx[m.start()], idx[m.end() - 1] + 1
+        cjk = bool(_CJK_RE.match(word))
+        if cjk and tokens and not tokens[-1].cjk and not gap.strip() == "":
+            pass
+        tokens.append(Token(_norm_word(word), text[start:end], start, end, segment, part, cjk))
+    return tokens
+
+
+def name_key(value: str) -> tuple[str, ...]:
+    """The lookup key of a registry name: its normalised tokens."""
+    return tuple(t.norm for t in tokenize(value))
+
+
+# ------------------------------------------------------------------------------------------------
+# Location lexicon
+# ------------------------------------------------------------------------------------------------
+
+_COUNTRY_ALIASES: dict[str, str] = {
+    "usa": "US",
+    "u s a": "US",
+    "us": "US",
+    "u s": "US",
+    "united states of america": "US",
+    "america": "US",
+    "uk": "GB",
+    "u k": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "pr china": "CN",
+    "p r china": "CN",
+    "peoples r china": "CN",
+    "people republic of china": "CN",
+    "peoples republic of china": "CN",
+    "people's republic of china": "CN",
+    "prc": "CN",
+    "korea": "KR",
+    "republic of korea": "KR",
+    "south korea": "KR",
+    "rok": "KR",
+    "russia": "RU",
+    "russian federation": "RU",
+    "iran": "IR",
+    "taiwan": "TW",
+    "roc": "TW",
+    "viet nam": "VN",
+    "vietnam": "VN",
+    "turkey": "TR",
+    "turkiye": "TR",
+    "czech republic": "CZ",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "uae": "AE",
+    "ksa": "SA",
+    "deutschland": "DE",
+    "brasil": "BR",
+    "espana": "ES",
+    "italia": "IT",
+    "nippon": "JP",
+    "macau": "MO",
+}
+
+#: US states (names and USPS codes): a US address rarely names its country
+_US_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS",
+    "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD", "massachusetts": "MA",
+    "michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+    "nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM",
+    "new york": "NY", "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
+    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
+    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
+    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
+    "district of columbia": "DC",
+}  # fmt: skip
+
+_BABEL_LOCALES = ("en", "ja", "zh", "zh_Hant", "ko", "fr", "de", "es", "pt", "it", "ru", "nl", "pl", "tr")
+
+
+@lru_cache(maxsize=1)
+def _country_lexicon() -> dict[tuple[str, ...], str]:
+    """Normalised country name → ISO 3166-1 alpha-2, from CLDR (babel) plus common English forms."""
+    lex: dict[tuple[str, ...], str] = {}
+    try:
+        from babel import Locale
+
+        for loc in _BABEL_LOCALES:
+            for code, name in Locale.parse(loc).territories.items():
+                if len(code) == 2 and code.isalpha() and code not in ("EU", "UN", "EZ", "QO", "ZZ"):
+                    key = name_key(name)
+                    if key:
+                        lex.setdefault(key, code)
+    except ImportError:  # pragma: no cover - babel is a dependency
+        pass
+    for name, code in _COUNTRY_ALIASES.items():
+        lex[name_key(name)] = code
+    for name in _US_STATES:
+        lex.setdefault(name_key(name), "US")
+    return lex
+
+
+# ------------------------------------------------------------------------------------------------
+# Index over the registry
+# ------------------------------------------------------------------------------------------------
+
+_KIND_RANK = {"ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "acronym": 4}
+_PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@dataclass(slots=True)
+class _Entry:
+    org_id: str
+    kind: str  # ror_display / label / alias / stripped / acronym
+    lang: str | None
+    value: str
+
+
+class AffiliationIndex:
+    """Name, acronym, token and city indexes over a :class:`RorRegistry`."""
+
+    def __init__(self, registry: RorRegistry):
+        self.registry = registry
+        self.names: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        self.acronyms: dict[str, list[_Entry]] = defaultdict(list)
+        self.cities: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.token_df: dict[str, int] = defaultdict(int)
+        self.postings: dict[str, set[int]] = defaultdict(set)
+        self.fuzzy_keys: list[str] = []
+        self.fuzzy_entries: list[list[_Entry]] = []
+        fuzzy_pos: dict[tuple[str, ...], int] = {}
+        for org in registry:
+            for n in org.names:
+                kinds = [k for k in n.types if k in _KIND_RANK]
+                kind = min(kinds, key=_KIND_RANK.__getitem__) if kinds else "alias"
+                if kind == "acronym":
+                    acr = unicodedata.normalize("NFKC", n.value).replace(".", "").replace(" ", "")
+                    if len(acr) >= 2:
+                        self.acronyms[acr].append(_Entry(org.id, "acronym", n.lang, n.value))
+                    continue
+                variants = [(n.value, kind)]
+                stripped = _PAREN_RE.sub("", n.value)
+                if stripped != n.value and stripped:
+                    variants.append((stripped, "stripped"))
+                for value, vkind in variants:
+                    key = name_key(value)
+                    if not key:
+                        continue
+                    entries = self.names[key]
+                    if not any(e.org_id == org.id for e in entries):
+                        entries.append(_Entry(org.id, vkind, n.lang, n.value))
+                        for tok in set(key):
+                            self.token_df[tok] += 1
+                        if key not in fuzzy_pos and not _CJK_RE.search(key[0]):
+                            fuzzy_pos[key] = len(self.fuzzy_keys)
+                            self.fuzzy_keys.append(" ".join(key))
+                            self.fuzzy_entries.append(entries)
+            for city in (org.city, *org.extra_cities):
+                if city:
+                    ck = name_key(city)
+                    if ck:
+                        self.cities[ck].add(org.country_code)
+        for pos, key in enumerate(self.fuzzy_keys):
+            for tok in key.split():
+                self.postings[tok].add(pos)
+        self.n_names = max(1, len(self.names))
+        self.countries = _country_lexicon()
+        self.max_key_len = max((len(k) for k in self.names), default=1)
+
+
+# ------------------------------------------------------------------------------------------------
+# Results
+# ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AffiliationMatch:
+    """One institution found in an affiliation string."""
+
+    ror_id: str
+    name: str
+    score: float
+    explanation: str
+    span: tuple[int, int]
+    lineage: tuple[str, ...] = ()
+    country_code: str = ""
+    matched_id: str = ""  # the record the text named, if it was replaced by its successor
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ror_id": self.ror_id,
+            "name": self.name,
+            "score": round(self.score, 3),
+            "explanation": self.explanation,
+            "span": list(self.span),
+            "lineage": list(self.lineage),
+        }
+
+
+@dataclass
+class _Context:
+    text: str
+    tokens: list[Token]
+    countries: dict[str, list[int]]  # country code -> parts it was seen in
+    city_tokens: set[tuple[str, ...]]
+    city_countries: set[str]
+    location_token_idx: set[int] = field(default_factory=set)
+
+    def countries_for(self, part: int) -> set[str]:
+        local = {c for c, parts in self.countries.items() if part in parts}
+        return local or set(self.countries)
+
+
+@dataclass
+class _Candidate:
+    start: int  # token indexes, end exclusive
+    end: int
+    entry: _Entry
+    org: RorOrganization
+    score: float
+    details: list[str]
+    fuzzy: bool = False
+
+
+# ------------------------------------------------------------------------------------------------
+# Features: (candidate, context, index) -> (score delta, detail or "")
+# ------------------------------------------------------------------------------------------------
+
+Feature = Callable[["_Candidate", _Context, AffiliationIndex, MatcherConfig], tuple[float, str]]
+
+
+def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
+    base = {"ror_display": 0.80, "label": 0.80, "alias": 0.74, "stripped": 0.72, "acronym": 0.45}[
+        c.entry.kind
+    ]
+    if c.fuzzy:
+        return base - 0.05, f"close to {c.entry.kind.replace('_', ' ')} {c.entry.value!r}"
+    lang = f", {c.entry.lang}" if c.entry.lang else ""
+    return base, f"{c.entry.kind.replace('_', ' ')} {c.entry.value!r}{lang}"
+
+
+def f_segment(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
+    toks = ctx.tokens
+    seg_start = c.start == 0 or toks[c.start - 1].segment != toks[c.start].segment
+    seg_end = c.end == len(toks) or toks[c.end].segment != toks[c.end - 1].segment
+    if seg_start and seg_end:
+        return 0.10, "is a whole segment"
+    if seg_start or seg_end:
+        return 0.04, ""
+    return 0.0, ""
+
+
+def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
+    cc = c.org.country_code
+    wanted = ctx.countries_for(ctx.tokens[c.start].part)
+    if not wanted:
+        if ctx.city_countries and cc in ctx.city_countries:
+            return 0.05, f"city suggests {cc}"
+        return 0.0, ""
+    if cc in wanted:
+        return 0.15, f"country {cc} agrees"
+    return -0.45, f"country {cc} not in text ({', '.join(sorted(wanted))})"
+
+
+def f_city(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
+    for city in (c.org.city, *c.org.extra_cities):
+        if city and name_key(city) in ctx.city_tokens:
+            return 0.10, f"city {city} agrees"
+    return 0.0, ""
+
+
+def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
+    """Short names are weak: one Latin word, or a short CJK run inside a longer string."""
+    n = c.end - c.start
+    toks = ctx.tokens[c.start : c.end]
+    if c.entry.kind == "acronym":
+        return 0.0, ""
+    if toks[0].cjk:
+        if n < cfg.min_cjk_chars:
+            return -0.5, "short CJK name"
+        return 0.0, ""
+    if n == 1:
+        df = ix.token_df.get(toks[0].norm, 0) / ix.n_names
+        if df > cfg.single_token_max_df:
+            return -1.0, "single common word"
+        if set(range(c.start, c.end)) & ctx.location_token_idx:
+            return -0.5, "single word that is a place name"
+        return -0.20, "single-word name"
+    return 0.0, ""
+
+
+def f_location_only(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """A span that is entirely a country or city name names a place, not an institution."""
+    if all(i in ctx.location_token_idx for i in range(c.start, c.end)):
+        return -0.6, "span is a place name"
+    return 0.0, ""
+
+
+FEATURES: tuple[Feature, ...] = (f_name_kind, f_segment, f_country, f_city, f_short, f_location_only)
+
+
+# ------------------------------------------------------------------------------------------------
+# Matcher
+# ------------------------------------------------------------------------------------------------
+
+
+class AffiliationMatcher:
+    """Resolve affiliation strings to ROR institutions. Build once per registry; thread-safe to read."""
+
+    def __init__(
+        self,
+        registry: RorRegistry | AffiliationIndex,
+        config: MatcherConfig | None = None,
+        features: Sequence[Feature] = FEATURES,
+    ):
+        self.index = registry if isinstance(registry, AffiliationIndex) else AffiliationIndex(registry)
+        self.registry = self.index.registry
+        self.config = config or MatcherConfig()
+        self.features = tuple(features)
+
+    # context ---------------------------------------------------------------------------------
+    def _context(self, text: str, tokens: list[Token]) -> _Context:
+        ix = self.index
+        countries: dict[str, list[int]] = defaultdict(list)
+        loc_idx: set[int] = set()
+        city_tokens: set[tuple[str, ...]] = set()
+        city_countries: set[str] = set()
+        norms = [t.norm for t in tokens]
+        n = len(tokens)
+        for i in range(n):
+            for L in range(min(4, n - i), 0, -1):
+                key = tuple(norms[i : i + L])
+                code = ix.countries.get(key)
+                if code is None and L == 1:
+                    code = self._code_token(tokens, i)
+                if code:
+                    # A country word inside an institution name ("Japan Agency for …") still tells the
+                    # country; but "Georgia" / "New York" may be US states as well as places.
+                    countries[code].append(tokens[i].part)
+                    loc_idx.update(range(i, i + L))
+                    break
+                if key in ix.cities:
+                    city_tokens.add(key)
+                    loc_idx.update(range(i, i + L))
+                    if len(ix.cities[key]) == 1:
+                        city_countries |= ix.cities[key]
+        return _Context(text, tokens, dict(countries), city_tokens, city_countries, loc_idx)
+
+    @staticmethod
+    def _code_token(tokens: list[Token], i: int) -> str | None:
+        """An upper-case ISO code or US state code standing alone in a trailing segment."""
+        t = tokens[i]
+        if not (t.orig.isupper() and t.orig.isalpha() and 2 <= len(t.orig) <= 3):
+            return None
+        same_seg = [x for x in tokens if x.segment == t.segment]
+        later_words = [x for x in tokens[i + 1 :] if not x.norm.isdigit()]
+        if len([x for x in same_seg if not x.norm.isdigit()]) == 1 and len(later_words) <= 3:
+            if t.orig in _US_STATES.values():
+                return "US"
+            if t.orig in ("UK",):
+                return "GB"
+            from babel import Locale
+
+            if len(t.orig) == 2 and t.orig in Locale("en").territories and t.orig not in ("IN", "OR", "AT"):
+                return t.orig
+        return None
+
+    # candidates ------------------------------------------------------------------------------
+    def _score(self, cand: _Candidate, ctx: _Context) -> _Candidate:
+        total = 0.0
+        details = []
+        for feat in self.features:
+            s, d = feat(cand, ctx, self.index, self.config)
+            total += s
+            if d:
+                details.append(d)
+        cand.score = total
+        cand.details = details
+        return cand
+
+    def _candidates(self, ctx: _Context) -> list[_Candidate]:
+        ix, cfg = self.index, self.config
+        toks = ctx.tokens
+        norms = [t.norm for t in toks]
+        n = len(toks)
+        out: list[_Candidate] = []
+        maxlen = min(cfg.max_ngram, ix.max_key_len)
+        for i in range(n):
+            for L in range(1, min(maxlen, n - i) + 1):
+                key = tuple(norms[i : i + L])
+                entries = ix.names.get(key)
+                if not entries:
+                    continue
+                # spans crossing a segment boundary only when the name itself has one
+                if toks[i].segment != toks[i + L - 1].segment and not any(
+                    re.search(r"[,;/()]| - ", e.value) for e in entries
+                ):
+                    continue
+                out.extend(self._best_for_span(i, i + L, entries, ctx))
+            acr = toks[i].orig.replace(".", "")
+            if not toks[i].cjk and len(acr) >= 2 and acr.isupper() and acr in ix.acronyms:
+                for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
+                    out.append(cand)
+        return out
+
+    def _best_for_span(
+        self, i: int, j: int, entries: list[_Entry], ctx: _Context, acronym: bool = False, fuzzy: bool = False
+    ) -> list[_Candidate]:
+        reg = self.registry
+        scored: list[_Candidate] = []
+        for e in entries:
+            org = reg.get(e.org_id)
+            if org is None:
+                continue
+            c = self._score(_Candidate(i, j, e, org, 0.0, [], fuzzy=fuzzy), ctx)
+            if acronym and not any(("agrees" in d or "suggests" in d) for d in c.details):
+                continue  # acronyms only with location support
+            if acronym and any("not in text" in d for d in c.details):
+                continue
+            scored.append(c)
+        if not scored:
+            return []
+        scored.sort(key=lambda c: (-c.score, *self._prior(c)))
+        best = scored[0]
+        # ambiguity: equally supported institutions of the same name
+        rivals = [c for c in scored[1:] if abs(c.score - best.score) < 1e-9 and c.org.id != best.org.id]
+        if rivals:
+            rival_ids = {c.org.id for c in rivals}
+            lineage = set(self.registry.lineage(best.org.id))
+            if not rival_ids <= lineage and not all(best.org.id in reg.lineage(r) for r in rival_ids):
+                best.score -= 0.05 * min(len(rivals), 4)
+                best.details.append(f"{len(rivals) + 1} institutions share this name")
+        return [best]
+
+    def _prior(self, c: _Candidate) -> tuple[int, int, int, int]:
+        """Tie-break among same-named institutions: active, display name, parent of the others, size."""
+        org = c.org
+        return (
+            0 if org.status == "active" else 1,
+            _KIND_RANK[c.entry.kind],
+            len(org.related("parent")),
+            -len(org.related("child")),
+        )
+
+    def _fuzzy(self, ctx: _Context, covered: set[int]) -> list[_Candidate]:
+        """Segments with no exact name: rapidfuzz over candidates sharing a rare token."""
+        ix, cfg = self.index, self.config
+        toks = ctx.tokens
+        segs: dict[int, list[int]] = defaultdict(list)
+        for k, t in enumerate(toks):
+            segs[t.segment].append(k)
+        out: list[_Candidate] = []
+        for idxs in segs.values():
+            if any(k in covered for k in idxs) or len(idxs) < 2 or toks[idxs[0]].cjk:
+                continue
+            words = [toks[k].norm for k in idxs]
+            if all(k in ctx.location_token_idx or toks[k].norm.isdigit() for k in idxs):
+                continue
+            rare = sorted({w for w in words if w in ix.postings}, key=lambda w: len(ix.postings[w]))
+            if not rare:
+                continue
+            pool: set[int] = set()
+            for w in rare[:2]:
+                if len(ix.postings[w]) <= 5000:
+                    pool |= ix.postings[w]
+            if not pool:
+                continue
+            pool_list = list(pool)
+            if len(pool_list) > 20000:
+                continue
+            query = " ".join(words)
+            choices = [ix.fuzzy_keys[p] for p in pool_list]
+            hits = process.extract(
+                query, choices, scorer=fuzz.ratio, limit=5, score_cutoff=cfg.fuzzy_min_ratio
+            )
+            hits2 = process.extract(
+                query, choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=cfg.fuzzy_min_ratio + 3
+            )
+            best: dict[int, float] = {}
+            for _choice, score, pos in (*hits, *hits2):
+                best[pos] = max(best.get(pos, 0.0), score)
+            for pos, score in sorted(best.items(), key=lambda kv: -kv[1])[:3]:
+                entries = ix.fuzzy_entries[pool_list[pos]]
+                for cand in self._best_for_span(idxs[0], idxs[-1] + 1, entries, ctx, fuzzy=True):
+                    cand.score -= (100.0 - score) / 100.0
+                    cand.details.append(f"similarity {score:.0f}%")
+                    out.append(cand)
+        return out
+
+    # public API ------------------------------------------------------------------------------
+    def match(self, text: str) -> list[AffiliationMatch]:
+        """Institutions named in ``text``, in the order they appear, each above the threshold."""
+        if not text or not text.strip():
+            return []
+        tokens = tokenize(text)
+        if not tokens:
+            return []
+        ctx = self._context(text, tokens)
+        cfg = self.config
+        cands = [c for c in self._candidates(ctx) if c.score >= cfg.threshold]
+        chosen = self._select(cands)
+        covered = {k for c in chosen for k in range(c.start, c.end)}
+        fuzzy = [c for c in self._fuzzy(ctx, covered) if c.score >= cfg.threshold]
+        chosen = self._select(chosen + fuzzy)
+        return self._results(chosen, ctx)
+
+    def match_many(self, texts: Iterable[str]) -> list[list[AffiliationMatch]]:
+        """Batch API: one result list per input string, in order."""
+        return [self.match(t) for t in texts]
+
+    @staticmethod
+    def _select(cands: list[_Candidate]) -> list[_Candidate]:
+        cands = sorted(cands, key=lambda c: (-(c.end - c.start), -c.score, c.start))
+        taken: set[int] = set()
+        chosen: list[_Candidate] = []
+        for c in cands:
+            span = set(range(c.start, c.end))
+            if span & taken:
+                continue
+            taken |= span
+            chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _results(self, chosen: list[_Candidate], ctx: _Context) -> list[AffiliationMatch]:
+        out: list[AffiliationMatch] = []
+        seen: set[str] = set()
+        toks = ctx.tokens
+        for c in chosen:
+            rid = c.org.id
+            details = list(c.details)
+            if self.config.follow_successors and c.org.status != "active":
+                cur = self.registry.current(rid)
+                if cur != rid:
+                    details.append(f"{c.org.status} record; successor {cur}")
+                    rid = cur
+            if rid in seen:
+                continue
+            seen.add(rid)
+            org = self.registry.get(rid) or c.org
+            span = (toks[c.start].start, toks[c.end - 1].end)
+            out.append(
+                AffiliationMatch(
+                    ror_id=rid,
+                    name=org.display_name,
+                    score=min(1.0, c.score),
+                    explanation=f"{org.display_name} ({rid}): " + "; ".join(details),
+                    span=span,
+                    lineage=tuple(self.registry.lineage(rid)),
+                    country_code=org.country_code,
+                    matched_id=c.org.id,
+                )
+            )
+        return out
