@@ -53,6 +53,19 @@ FORMATS: dict[str, Reader] = {
     "csv": read_csv,
 }
 
+DESCRIPTIONS = {
+    "un_sc": "UN Security Council consolidated list (XML)",
+    "meti_eul": "METI End User List 外国ユーザーリスト (xlsx)",
+    "mof_af": "MOF asset-freeze list 資産凍結等の対象者リスト (xlsx, all sheets)",
+    "ofac_sdn": "OFAC SDN legacy CSV (sdn.csv + alt.csv + add.csv, or their folder)",
+    "bis_dpl": "BIS Denied Persons List (tab-separated)",
+    "us_csl": "trade.gov Consolidated Screening List (CSV)",
+    "ftm": "FollowTheMoney line-JSON (OpenSanctions, rsec lists export)",
+    "os_simple": "OpenSanctions targets.simple.csv",
+    "aspi": "ASPI China Defence Universities Tracker (MISP galaxy JSON)",
+    "csv": "simple CSV id,schema,name,aliases,country,birth_date",
+}
+
 LIST_CODES = {
     "un_sc": "un_sc",
     "meti_eul": "meti_eul",

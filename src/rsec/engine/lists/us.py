@@ -93,7 +93,7 @@ def read_us_csl(path: str | Path) -> Iterator[ListEntity]:
         source = clean(row["source"])
         code = re.search(r"\(([A-Z]+)\)", source)
         source_code = code.group(1) if code else _digest(source)[:6]
-        key = clean(row.get("_id")) or clean(row.get("entity_number"))
+        key = clean(row.get("entity_number")) or clean(row.get("_id"))
         key = f"{source_code}-{key}" if key else f"{source_code}-{_digest(name, row.get('addresses', ''))}"
         ident = entity_id(US_CSL, key)
         if ident in seen:
