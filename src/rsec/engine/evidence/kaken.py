@@ -240,9 +240,10 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def _grant_from_xml(award, retrieved: str, file: str) -> Grant:
-    number = award.get("awardNumber") or award.get("id") or ""
+    award_number = award.get("awardNumber") or ""
+    number = award.get("id") or (f"KAKENHI-PROJECT-{award_number}" if award_number else "")
     if not number:
-        raise KeyError("awardNumber")
+        raise KeyError("id")
     summaries = _children(award, "summary")
     if not summaries:
         raise KeyError("summary")
@@ -302,7 +303,12 @@ def _grant_from_xml(award, retrieved: str, file: str) -> Grant:
         amount=amount,
         currency="JPY" if amount is not None else "",
         provenance=Provenance(
-            "kaken", number, retrieved, RELIABILITY_AUTHORITATIVE, PROJECT_URL.format(number), file
+            "kaken",
+            number,
+            retrieved,
+            RELIABILITY_AUTHORITATIVE,
+            PROJECT_URL.format(award_number) if award_number else "",
+            file,
         ),
     )
 
