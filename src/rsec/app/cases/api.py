@@ -50,7 +50,12 @@ class ScopedSerializer(serializers.ModelSerializer):
 
 
 def serializer_for(model, fields="__all__", read_only=()):
-    meta = type("Meta", (), {"model": model, "fields": fields, "read_only_fields": tuple(read_only)})
+    extra = {"owner": {"required": False}} if any(f.name == "owner" for f in model._meta.fields) else {}
+    meta = type(
+        "Meta",
+        (),
+        {"model": model, "fields": fields, "read_only_fields": tuple(read_only), "extra_kwargs": extra},
+    )
     return type(f"{model.__name__}Serializer", (ScopedSerializer,), {"Meta": meta})
 
 
@@ -94,6 +99,7 @@ class DocumentSerializer(ScopedSerializer):
             "uploaded_by",
         ]
         read_only_fields = ["original_name", "content_type", "size", "sha256", "uploaded_at", "uploaded_by"]
+        extra_kwargs = {"owner": {"required": False}}
 
 
 class AuditEntrySerializer(serializers.ModelSerializer):
