@@ -37,7 +37,9 @@ class EvidenceFormatError(ValueError):
 
 
 def _name(path: Any) -> str:
-    return str(getattr(path, "name", path))
+    if hasattr(path, "read"):  # an open file: its name, or a placeholder
+        return str(getattr(path, "name", "<stream>"))
+    return str(path)
 
 
 @contextmanager
