@@ -104,6 +104,11 @@ def read_ofac_sdn(path: str | Path) -> Iterator[ListEntity]:
             yield entity
 
 
+def _document_number(value: str) -> str:
+    """'G 649385 issued 08 Sep 2006 expires 17 Jul 2011' / '304555 (Egypt)' → the number alone."""
+    return re.split(r"\s*\(|\s+(?:issued|expires|expired)\b", value, maxsplit=1)[0].strip()
+
+
 def _remarks(b: EntityBuilder, remarks: str) -> None:
     if not remarks:
         return
@@ -115,7 +120,7 @@ def _remarks(b: EntityBuilder, remarks: str) -> None:
         elif key in ("nationality", "citizen"):
             b.country(value, key)
         elif key.endswith("Passport"):
-            b.identifier("passportNumber", re.sub(r"\s*\(.*$", "", value))
+            b.identifier("passportNumber", _document_number(value))
         else:
-            b.identifier("idNumber", re.sub(r"\s*\(.*$", "", value))
+            b.identifier("idNumber", _document_number(value))
     b.note(remarks)

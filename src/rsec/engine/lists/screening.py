@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 
 from rsec.engine.lists.model import ListEntity
+from rsec.engine.lists.snapshot import Snapshot, SnapshotDiff
+from rsec.engine.lists.snapshot import diff as snapshot_diff
 from rsec.engine.names.index import (
     CANDIDATES,
     SCAN_CAP,
@@ -96,32 +98,17 @@ def screen_queries(
 
 
 # -- re-screening ----------------------------------------------------------------------------------
-@dataclass
-class SnapshotDiff:
-    """What changed between two snapshots of a list: entities added, removed, and changed (old, new)."""
-
-    added: list[ListEntity] = field(default_factory=list)
-    removed: list[ListEntity] = field(default_factory=list)
-    changed: list[tuple[ListEntity, ListEntity]] = field(default_factory=list)
-
-    @property
-    def size(self) -> int:
-        return len(self.added) + len(self.removed) + len(self.changed)
+def _as_snapshot(value: Snapshot | Iterable[ListEntity]) -> Snapshot:
+    if isinstance(value, Snapshot):
+        return value
+    return Snapshot(list="", source="", format="", published="", sha256="", entities={e.id: e for e in value})
 
 
-def diff_snapshots(old: Iterable[ListEntity], new: Iterable[ListEntity]) -> SnapshotDiff:
-    """Entities added, removed or changed (by :meth:`ListEntity.content_hash`) between two snapshots."""
-    old_by_id = {e.id: e for e in old}
-    new_by_id = {e.id: e for e in new}
-    diff = SnapshotDiff()
-    for eid, entity in new_by_id.items():
-        before = old_by_id.get(eid)
-        if before is None:
-            diff.added.append(entity)
-        elif before.content_hash() != entity.content_hash():
-            diff.changed.append((before, entity))
-    diff.removed = [e for eid, e in old_by_id.items() if eid not in new_by_id]
-    return diff
+def diff_snapshots(
+    old: Snapshot | Iterable[ListEntity], new: Snapshot | Iterable[ListEntity]
+) -> SnapshotDiff:
+    """Added, removed and changed entities between two snapshots (or two collections of entities)."""
+    return snapshot_diff(_as_snapshot(old), _as_snapshot(new))
 
 
 @dataclass(frozen=True)
@@ -226,15 +213,16 @@ def rescreen(
     roster: RosterIndex,
     diff: SnapshotDiff | None = None,
     *,
-    old: Iterable[ListEntity] | None = None,
-    new: Iterable[ListEntity] | None = None,
+    old: Snapshot | Iterable[ListEntity] | None = None,
+    new: Snapshot | Iterable[ListEntity] | None = None,
     threshold: float | None = None,
     candidates: int = CANDIDATES,
 ) -> RescreenResult:
     """Hits that appeared, changed or disappeared between two list snapshots.
 
-    Give either ``diff`` or both ``old`` and ``new`` (then diffed by content hash). Work is
-    proportional to ``diff.size``: only the old versions of removed and changed entities and the new
+    Give either ``diff`` (:class:`~rsec.engine.lists.snapshot.SnapshotDiff`) or both ``old`` and ``new``
+    (snapshots or collections of entities, then diffed by content hash). Work is proportional to the size
+    of the diff: only the old versions of removed and changed entities and the new
     versions of added and changed ones are looked up in the roster index.
     """
     if diff is None:
@@ -242,8 +230,8 @@ def rescreen(
             raise ValueError("rescreen needs a diff or both snapshots")
         diff = diff_snapshots(old, new)
     thr = _default_threshold(threshold)
-    before_entities = [*diff.removed, *(o for o, _ in diff.changed)]
-    after_entities = [*diff.added, *(n for _, n in diff.changed)]
+    before_entities = [*diff.removed, *(c.old for c in diff.changed)]
+    after_entities = [*diff.added, *(c.new for c in diff.changed)]
     before, cost_before = roster.hits_for(before_entities, thr, candidates)
     after, cost_after = roster.hits_for(after_entities, thr, candidates)
     result = RescreenResult(pairs_scored=cost_before + cost_after)

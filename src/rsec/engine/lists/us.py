@@ -79,7 +79,25 @@ def read_bis_dpl(path: str | Path) -> Iterator[ListEntity]:
 
 
 def _split(value: str) -> list[str]:
-    return [p.strip() for p in re.split(r";", value or "") if clean(p)]
+    parts = (
+        re.sub(r"^and\s+", "", p.strip()).rstrip(".") if p.strip() else "" for p in (value or "").split(";")
+    )
+    return [p for p in parts if clean(p)]
+
+
+_NOT_AN_ID = re.compile(r"sanction|directive|website|risk|e-?mail|phone|gender|organization", re.I)
+
+
+def _identifier(b: EntityBuilder, text: str) -> None:
+    """CSL ``ids``: ``[COUNTRY, ]NUMBER, TYPE``; keeps numbers of document types, notes the rest."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) >= 2 and not _NOT_AN_ID.search(text):
+        number, kind = parts[-2], parts[-1]
+        if re.search(r"\d", number):
+            prop = "passportNumber" if "passport" in kind.casefold() else "registrationNumber"
+            b.identifier(prop, number)
+            return
+    b.note(f"id: {text}")
 
 
 def read_us_csl(path: str | Path) -> Iterator[ListEntity]:
@@ -116,10 +134,7 @@ def read_us_csl(path: str | Path) -> Iterator[ListEntity]:
             for value in _split(row.get("dates_of_birth", "")):
                 b.birth_dates(parse_dates(value))
         for ident_text in _split(row.get("ids", "")):
-            parts = [p.strip() for p in ident_text.split(",")]
-            if len(parts) >= 2 and re.search(r"\d", parts[-2] if len(parts) > 2 else parts[0]):
-                b.identifier("registrationNumber", parts[-2] if len(parts) > 2 else parts[0])
-            b.note(f"id: {ident_text}")
+            _identifier(b, ident_text)
         b.entity.listing_date = first_date(row.get("start_date"))
         if clean(row.get("title")):
             b.note(f"title: {clean(row['title'])}")
