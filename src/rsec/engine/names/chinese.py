@@ -1,0 +1,154 @@
+"""Chinese names: character folding (simplified / traditional / Japanese shinjitai), pinyin, other spellings.
+
+Characters are folded to simplified Chinese through OpenCC (``jp2t`` then ``t2s``), so 哈爾浜 (Japanese),
+哈爾濱 (traditional) and 哈尔滨 (simplified) read alike. Readings come from pypinyin; a family name's
+first character gets all its readings (单 dan/shan/chan, 曾 zeng/ceng, 区 qu/ou) because surname
+readings often differ from the word reading. Wade-Giles spellings and the common Hong Kong, Taiwan and
+Singapore spellings of frequent family names are generated beside pinyin.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+_lock = threading.Lock()
+_cc: dict[str, object] = {}
+
+COMPOUND_SURNAMES = set(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 宇文 长孙 夏侯 轩辕 端木 司徒 南宫 独孤 西门 呼延 申屠".split()
+)
+# Frequent family names and their spellings outside mainland pinyin (Cantonese, Wade-Giles, Hokkien …).
+SURNAME_SPELLINGS = {
+    "陈": ["chen", "chan", "tan", "chin"],
+    "黄": ["huang", "wong", "ng", "hwang", "oei"],
+    "李": ["li", "lee", "lei"],
+    "张": ["zhang", "chang", "cheung", "teo"],
+    "王": ["wang", "wong", "ong"],
+    "林": ["lin", "lam", "lim"],
+    "吴": ["wu", "ng", "goh", "woo"],
+    "刘": ["liu", "lau", "lew", "lao"],
+    "杨": ["yang", "yeung", "yeo", "young"],
+    "周": ["zhou", "chow", "chou", "chau"],
+    "郑": ["zheng", "cheng", "tay", "chang"],
+    "许": ["xu", "hsu", "hui", "koh"],
+    "胡": ["hu", "wu", "woo"],
+    "何": ["he", "ho"],
+    "郭": ["guo", "kuo", "kwok", "quek"],
+    "梁": ["liang", "leung"],
+    "谢": ["xie", "hsieh", "tse", "chia"],
+    "蔡": ["cai", "tsai", "choi", "chua"],
+    "邓": ["deng", "teng", "tang"],
+    "曾": ["zeng", "tseng", "tsang", "chan"],
+    "罗": ["luo", "lo", "law", "loh"],
+    "叶": ["ye", "yeh", "yip", "ip"],
+    "徐": ["xu", "hsu", "tsui", "chee"],
+    "孙": ["sun", "suen"],
+    "马": ["ma", "mah"],
+    "朱": ["zhu", "chu", "choo"],
+    "高": ["gao", "kao", "ko"],
+    "赵": ["zhao", "chao", "chiu"],
+    "冯": ["feng", "fung"],
+    "钟": ["zhong", "chung"],
+    "江": ["jiang", "chiang", "kong"],
+    "蒋": ["jiang", "chiang"],
+    "萧": ["xiao", "hsiao", "siu"],
+    "邱": ["qiu", "chiu", "yau"],
+    "温": ["wen", "wan", "wun"],
+    "袁": ["yuan", "yuen"],
+    "石": ["shi", "shih", "shek"],
+    "宋": ["song", "sung"],
+    "孔": ["kong", "kung"],
+    "施": ["shi", "shih", "sze"],
+    "金": ["jin", "chin", "kam"],
+}
+_WG_INITIALS = [
+    ("zh", "ch"),
+    ("ch", "ch"),
+    ("sh", "sh"),
+    ("q", "ch"),
+    ("x", "hs"),
+    ("j", "ch"),
+    ("z", "ts"),
+    ("c", "ts"),
+    ("r", "j"),
+]
+_WG_FINALS = [
+    ("iong", "iung"),
+    ("ong", "ung"),
+    ("ian", "ien"),
+    ("ie", "ieh"),
+    ("ui", "uei"),
+    ("uo", "o"),
+    ("you", "yu"),
+    ("iu", "iu"),
+]
+
+
+def _converter(config: str):
+    with _lock:
+        if config not in _cc:
+            import opencc
+
+            _cc[config] = opencc.OpenCC(config)
+        return _cc[config]
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Fold Japanese shinjitai and traditional characters to simplified Chinese (哈爾浜 → 哈尔滨)."""
+    return _converter("t2s").convert(_converter("jp2t").convert(text))
+
+
+@lru_cache(maxsize=65536)
+def syllables(text: str) -> tuple[str, ...]:
+    """Toneless pinyin of each character, ``ü`` written ``v``→``u`` (lü → lu)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(
+        s.replace("v", "u").replace("ü", "u") for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+    )
+
+
+@lru_cache(maxsize=65536)
+def char_readings(ch: str) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
+    found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+    return tuple(dict.fromkeys(s.replace("v", "u").replace("ü", "u") for s in found[0])) if found else ()
+
+
+def wade_giles(syllable: str) -> str:
+    """Wade-Giles spelling (apostrophes and umlauts dropped) of a pinyin syllable: xu → hsu, zhang → chang."""
+    out = syllable
+    for a, b in _WG_INITIALS:
+        if out.startswith(a):
+            out = b + out[len(a) :]
+            break
+    for a, b in _WG_FINALS:
+        if out.endswith(a):
+            out = out[: -len(a)] + b
+            break
+    return out
+
+
+def split_person(simplified: str) -> tuple[str, str]:
+    if len(simplified) >= 3 and simplified[:2] in COMPOUND_SURNAMES:
+        return simplified[:2], simplified[2:]
+    return simplified[:1], simplified[1:]
+
+
+def surname_spellings(family: str) -> list[str]:
+    """Spellings of a family name: pinyin (all readings of a one-character name), common spellings, Wade-Giles."""
+    if len(family) == 1:
+        readings = list(char_readings(family))[:3]
+    else:
+        readings = ["".join(syllables(family))]
+    out = readings + SURNAME_SPELLINGS.get(family, []) + [wade_giles(r) for r in readings]
+    return list(dict.fromkeys(o for o in out if o))
+
+
+def given_spellings(given: str) -> list[str]:
+    """Given name syllables joined (Xiaoping), and in Wade-Giles (Hsiaoping)."""
+    syl = syllables(given)
+    return list(dict.fromkeys(["".join(syl), "".join(wade_giles(s) for s in syl)]))

@@ -1,0 +1,51 @@
+"""Tunables of the name matcher (照合設定), documented in one place.
+
+Every weight and threshold the matcher uses is a field here, with what it does; the defaults were
+chosen on the development sets recorded in ``docs/decisions/0002-name-matching.md``. A deployment can
+override them from a mapping (e.g. a YAML file) with :meth:`MatcherConfig.from_mapping`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+DEFAULT_THRESHOLD = 0.7
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    #: score at or above which a comparison is an alert (要確認)
+    threshold: float = DEFAULT_THRESHOLD
+    #: token similarities below this floor count as a mismatch; between floor and 1 they are rescaled
+    #: linearly to 0..1, so near-misses (Scholze/Scholz) keep credit and distant pairs (Barack/Michelle) none
+    token_floor: float = 0.55
+    #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
+    phonetic_weight: float = 0.92
+    #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)
+    initial_score: float = 0.75
+    #: weight of a person-name token left over on the longer side (middle names, patronymics)
+    person_extra_weight: float = 0.3
+    #: weight of a distinctive organisation token left over on one side ("of Science")
+    org_extra_weight: float = 1.0
+    #: weight of generic organisation words (university, institute, bank …) relative to distinctive ones
+    generic_weight: float = 0.25
+    #: cap on a name score that rests on a single short token (a lone "Kim" or "Ali")
+    single_token_cap: float = 0.8
+    #: subtracted when both sides give birth dates and none agrees (at the precision both give)
+    birth_date_mismatch: float = 0.15
+    #: added when a birth date agrees
+    birth_date_match: float = 0.05
+    #: subtracted when both sides give countries and none is shared
+    country_mismatch: float = 0.1
+    #: added when an identifier (passport, registration number …) is equal on both sides
+    identifier_match: float = 0.3
+    #: subtracted when a person is compared with an organisation
+    schema_mismatch: float = 0.2
+
+    @classmethod
+    def from_mapping(cls, data: dict) -> MatcherConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown matcher settings: {', '.join(sorted(unknown))}")
+        return cls(**{k: float(v) for k, v in data.items()})

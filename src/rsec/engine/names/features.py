@@ -1,0 +1,287 @@
+"""Features of the name matcher: each a plain function ``(query, candidate, config) -> FeatureResult``.
+
+The name feature compares every reading of the query with every reading of the candidate, token by
+token; qualifiers (birth date, country, identifiers, schema) then adjust the score. Each result carries a
+readable detail, and the officer's explanation is the join of those details.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from .config import MatcherConfig
+from .readings import PreparedName, Reading, Token, make_token
+
+
+@dataclass
+class FeatureResult:
+    name: str
+    score: float  # for the name feature: 0..1; for qualifiers: the adjustment added to the score
+    detail: str
+    qualifier: bool = False
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class TokenMatch:
+    q: Token
+    c: Token
+    score: float
+    how: str  # exact | spelling | phonetic | initial
+    qi: int  # index of the query alternative used
+    ci: int
+
+
+def _token_similarity(
+    a: Token, b: Token, cross: bool, jap: bool, cfg: MatcherConfig
+) -> tuple[float, str, int, int]:
+    best, how, bi, bj = 0.0, "", 0, 0
+    for i, x in enumerate(a.alts):
+        for j, y in enumerate(b.alts):
+            if x == y:
+                return 1.0, "exact", i, j
+            s = Levenshtein.normalized_similarity(x, y)
+            if s > best:
+                best, how, bi, bj = s, "spelling", i, j
+    if jap:
+        for x in a.jfolds:
+            if x in b.jfolds:
+                return 1.0, "exact", 0, 0
+    if cross:
+        for x in a.phons:
+            for y in b.phons:
+                if x == y:
+                    s = cfg.phonetic_weight
+                else:
+                    s = Levenshtein.normalized_similarity(x, y) * cfg.phonetic_weight
+                if s > best:
+                    best, how, bi, bj = s, "phonetic", 0, 0
+    # initials (A. ↔ Ali), only for written-out names
+    if not cross and best < cfg.initial_score:
+        x, y = a.alts[0], b.alts[0]
+        if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+            best, how = cfg.initial_score, "initial"
+    return best, how, bi, bj
+
+
+def _rescale(s: float, floor: float) -> float:
+    return 0.0 if s <= floor else (s - floor) / (1.0 - floor)
+
+
+def _weight(t: Token, cfg: MatcherConfig) -> float:
+    w = min(max(len(t.alts[0]), 2), 10)
+    return w * cfg.generic_weight if t.generic else w
+
+
+def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, kind: str, cfg: MatcherConfig):
+    """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
+    pairs = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            s, how, ai, bj = _token_similarity(a, b, cross, jap, cfg)
+            s = _rescale(s, cfg.token_floor)
+            if s > 0:
+                pairs.append((s, i, j, how, ai, bj))
+    pairs.sort(key=lambda p: -p[0])
+    used_q, used_c, matches = set(), set(), []
+    for s, i, j, how, ai, bj in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        matches.append(TokenMatch(q[i], c[j], s, how, ai, bj))
+    rest_q = [t for i, t in enumerate(q) if i not in used_q]
+    rest_c = [t for j, t in enumerate(c) if j not in used_c]
+    num = sum(m.score * (_weight(m.q, cfg) + _weight(m.c, cfg)) for m in matches)
+    den = sum(_weight(m.q, cfg) + _weight(m.c, cfg) for m in matches)
+    # leftover tokens facing each other are conflicts; the surplus of the longer side are extras
+    short, long_ = sorted((rest_q, rest_c), key=len)
+    short_w = sorted((_weight(t, cfg) for t in short), reverse=True)
+    long_w = sorted((_weight(t, cfg) for t in long_), reverse=True)
+    k = len(short_w)
+    den += sum(short_w) + sum(long_w[:k])
+    extra = cfg.person_extra_weight if kind == "person" else cfg.org_extra_weight
+    if kind != "person":
+        den += sum(w * extra for w in long_w[k:])
+    else:
+        den += sum(w * extra for w in long_w[k:])
+    score = num / den if den else 0.0
+    distinct = [m for m in matches if not m.q.generic]
+    if len(distinct) == 1 and len(q) + len(c) > 2 and len(distinct[0].q.alts[0]) <= 3:
+        score = min(score, cfg.single_token_cap)
+    if kind != "person" and matches and not distinct and any(not t.generic for t in q + c):
+        score = min(score, 0.3)  # only generic words in common ("University" ↔ "University")
+    return score, matches, rest_q, rest_c
+
+
+def _joined(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
+    """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel)."""
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.generic or b.generic:
+            continue
+        merged = make_token(
+            [x + y for x in a.alts[:3] for y in b.alts[:3]], [f"{a.note(0)}{b.note(0)}"], a.role or b.role
+        )
+        out.append((*tokens[:i], merged, *tokens[i + 2 :]))
+    if len(tokens) >= 3 and not any(t.generic for t in tokens):
+        out.append((make_token(["".join(t.alts[0] for t in tokens)]),))
+    return out
+
+
+def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
+    cross = qr.translit or cr.translit
+    jap = qr.japanese or cr.japanese
+    best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg)
+    if len(qr.tokens) != len(cr.tokens) and best[0] < 1.0:
+        more_q = len(qr.tokens) > len(cr.tokens)
+        for variant in _joined(qr.tokens if more_q else cr.tokens):
+            r = (
+                align(variant, cr.tokens, cross, jap, kind, cfg)
+                if more_q
+                else align(qr.tokens, variant, cross, jap, kind, cfg)
+            )
+            if r[0] > best[0]:
+                best = r
+    return best
+
+
+def _acronym(q: PreparedName, c: PreparedName) -> float:
+    """1.0 when one organisation name is the initials of the other (BUAA ↔ Beijing University of A. and A.)."""
+    for a, b in ((q, c), (c, q)):
+        for ra in a.readings:
+            if len(ra.tokens) != 1 or not 2 <= len(ra.tokens[0].alts[0]) <= 8:
+                continue
+            acro = ra.tokens[0].alts[0]
+            for rb in b.readings:
+                if rb.translit or len(rb.tokens) < 2:
+                    continue
+                initials = "".join(t.note(0)[:1] or t.alts[0][:1] for t in rb.tokens)
+                if initials == acro:
+                    return 1.0
+    return 0.0
+
+
+def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> FeatureResult:
+    best_score, best = -1.0, None
+    kind = (
+        "person"
+        if q.kind == "person" and c.kind == "person"
+        else "org"
+        if "org" in (q.kind, c.kind)
+        else "person"
+    )
+    for qr in q.readings:
+        for cr in c.readings:
+            score, matches, rq, rc = compare_readings(qr, cr, kind, cfg)
+            if score > best_score:
+                best_score, best = score, (qr, cr, matches, rq, rc)
+    if kind == "org" and best_score < 1.0 and _acronym(q, c):
+        return FeatureResult("name", 0.9, f"acronym: {q.original} ↔ {c.original}", data={"how": "acronym"})
+    qr, cr, matches, rq, rc = best
+    return FeatureResult(
+        "name",
+        max(best_score, 0.0),
+        _explain(qr, cr, matches, rq, rc),
+        data={"query_reading": qr.text, "candidate_reading": cr.text},
+    )
+
+
+_HOW = {"exact": "exact", "spelling": "similar spelling", "phonetic": "same sound", "initial": "initial"}
+
+
+def _explain(qr: Reading, cr: Reading, matches: list[TokenMatch], rq, rc) -> str:
+    parts = []
+    for side, r in (("query", qr), ("candidate", cr)):
+        if r.method != "as written":
+            parts.append(f"{side} {r.detail} → {r.text} ({r.method})")
+    tm = []
+    for m in matches:
+        label = m.q.role or m.c.role or ("generic word" if m.q.generic else "")
+        note = m.q.note(m.qi) or m.c.note(m.ci)
+        via = f" via {note}" if note and note not in (m.q.alts[m.qi], m.c.alts[m.ci]) else ""
+        tm.append(
+            f"{label + ' ' if label else ''}{m.q.alts[m.qi]} = {m.c.alts[m.ci]} ({_HOW.get(m.how, m.how)}{via})"
+        )
+    if tm:
+        parts.append("; ".join(tm))
+    missing = [t.alts[0] for t in rq] + [t.alts[0] for t in rc]
+    if missing:
+        parts.append("unmatched: " + ", ".join(missing))
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------- qualifiers
+
+
+def _date_agrees(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def birth_date_feature(
+    query_dates: list[str], entity_dates: list[str], cfg: MatcherConfig
+) -> FeatureResult | None:
+    if not query_dates or not entity_dates:
+        return None
+    for a in query_dates:
+        for b in entity_dates:
+            if _date_agrees(a, b):
+                prec = "birth year" if min(len(a), len(b)) <= 4 else "birth date"
+                return FeatureResult(
+                    "birth_date", cfg.birth_date_match, f"{prec} matches ({b})", qualifier=True
+                )
+    return FeatureResult(
+        "birth_date",
+        -cfg.birth_date_mismatch,
+        f"birth date differs ({', '.join(entity_dates)})",
+        qualifier=True,
+    )
+
+
+def country_feature(
+    query_countries: list[str], entity_countries: list[str], cfg: MatcherConfig
+) -> FeatureResult | None:
+    if not query_countries or not entity_countries:
+        return None
+    if set(query_countries) & set(entity_countries):
+        return FeatureResult(
+            "country",
+            0.0,
+            f"country matches ({', '.join(sorted(set(query_countries) & set(entity_countries)))})",
+            qualifier=True,
+        )
+    return FeatureResult(
+        "country", -cfg.country_mismatch, f"country differs ({', '.join(entity_countries)})", qualifier=True
+    )
+
+
+def _norm_id(v: str) -> str:
+    return "".join(ch for ch in v.upper() if ch.isalnum())
+
+
+def identifier_feature(query_ids: dict, entity_ids: dict, cfg: MatcherConfig) -> FeatureResult | None:
+    if not query_ids or not entity_ids:
+        return None
+    qv = {_norm_id(v) for vals in query_ids.values() for v in vals}
+    for key, vals in entity_ids.items():
+        for v in vals:
+            if _norm_id(v) in qv and len(_norm_id(v)) >= 4:
+                return FeatureResult(
+                    "identifier", cfg.identifier_match, f"identifier matches ({key})", qualifier=True
+                )
+    return None
+
+
+def schema_feature(query_schema: str, entity_schema: str, cfg: MatcherConfig) -> FeatureResult | None:
+    person = {"Person"}
+    if "LegalEntity" in (query_schema, entity_schema):
+        return None
+    if (query_schema in person) != (entity_schema in person):
+        return FeatureResult(
+            "schema", -cfg.schema_mismatch, f"{query_schema} compared with {entity_schema}", qualifier=True
+        )
+    return None

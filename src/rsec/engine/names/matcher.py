@@ -1,0 +1,109 @@
+"""The name matcher (名寄せ照合): :class:`Query` × :class:`ListEntity` → :class:`MatchResult`."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from rsec.engine.lists.model import ListEntity
+
+from . import features as F
+from .config import MatcherConfig
+from .readings import PreparedName, prepare
+
+
+@dataclass
+class Query:
+    """A name to screen, with what else is known about the person or organisation."""
+
+    name: str
+    schema: str = "Person"
+    country: str | list[str] | None = None
+    birth_date: str | list[str] | None = None
+    identifiers: dict[str, list[str]] | None = None
+
+    @property
+    def countries(self) -> list[str]:
+        if not self.country:
+            return []
+        return [c.lower() for c in ([self.country] if isinstance(self.country, str) else self.country)]
+
+    @property
+    def birth_dates(self) -> list[str]:
+        if not self.birth_date:
+            return []
+        return list([self.birth_date] if isinstance(self.birth_date, str) else self.birth_date)
+
+
+@dataclass
+class MatchResult:
+    score: float
+    matched_name: str
+    explanation: str
+    features: list[F.FeatureResult] = field(default_factory=list)
+
+    def is_alert(self, threshold: float | None = None) -> bool:
+        from .config import DEFAULT_THRESHOLD
+
+        return self.score >= (DEFAULT_THRESHOLD if threshold is None else threshold)
+
+
+@dataclass(frozen=True)
+class PreparedEntity:
+    id: str
+    schema: str
+    names: tuple[tuple[str, PreparedName], ...]
+
+
+class Matcher:
+    """Scores a query against a listed entity: best name feature over all names/aliases, then qualifiers.
+
+    Features (name, birth date, country, identifier, schema) are plain functions in
+    :mod:`rsec.engine.names.features`; their weights are :class:`MatcherConfig` fields.
+    """
+
+    def __init__(self, config: MatcherConfig | None = None):
+        self.config = config or MatcherConfig()
+        self._entities: dict[tuple[str, int], PreparedEntity] = {}
+        self._lock = threading.Lock()
+
+    def prepare(self, entity: ListEntity) -> PreparedEntity:
+        """Readings of every name of ``entity``; cached by entity id and content."""
+        key = (entity.id, hash(tuple(n.value for n in entity.names)))
+        found = self._entities.get(key)
+        if found is None:
+            names = tuple((n.value, prepare(n.value, entity.schema)) for n in entity.names if n.value.strip())
+            found = PreparedEntity(entity.id, entity.schema, names)
+            with self._lock:
+                if len(self._entities) > 500_000:
+                    self._entities.clear()
+                self._entities[key] = found
+        return found
+
+    def compare(self, query: Query, entity: ListEntity) -> MatchResult:
+        cfg = self.config
+        pe = self.prepare(entity)
+        pq = prepare(query.name, query.schema if query.schema != "LegalEntity" else entity.schema)
+        best: F.FeatureResult | None = None
+        matched = entity.caption
+        for value, pn in pe.names:
+            if pn.kind != pq.kind and "other" not in (pn.kind, pq.kind):
+                pn = prepare(value, query.schema)
+            fr = F.name_feature(pq, pn, cfg)
+            if best is None or fr.score > best.score:
+                best, matched = fr, value
+        if best is None:
+            return MatchResult(0.0, "", "the entity has no name", [])
+        feats = [best]
+        for qual in (
+            F.birth_date_feature(query.birth_dates, entity.birth_dates, cfg),
+            F.country_feature(query.countries, entity.countries, cfg),
+            F.identifier_feature(query.identifiers or {}, entity.identifiers, cfg),
+            F.schema_feature(query.schema, entity.schema, cfg),
+        ):
+            if qual is not None:
+                feats.append(qual)
+        score = best.score + sum(f.score for f in feats[1:])
+        score = min(1.0, max(0.0, score))
+        explanation = f"{query.name} ↔ {matched}: " + "; ".join(f.detail for f in feats if f.detail)
+        return MatchResult(round(score, 4), matched, explanation, feats)

@@ -1,0 +1,74 @@
+"""A coarse consonant skeleton for comparing transliterations across scripts (音韻キー).
+
+Transliteration loses exactly the distinctions this key drops: vowel quality and epenthetic vowels
+(Slobodan ↔ スロボダン ``surobodan``), l/r, b/v/w/p, voicing (Korean ㄱ k/g, ㄷ t/d, ㅈ j/ch), the
+sibilant family (sh, ch, zh, j, ts, x, q …), silent or aspirated h (Khan/Han, Hsu/Xu). The key
+is only used between a transliterated reading and another name, never between two names written in
+the same script, where spelling differences are meaningful (Scholz vs Schulze).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_DIGRAPHS = [
+    ("shch", "s"),
+    ("sch", "s"),
+    ("tch", "s"),
+    ("dzh", "s"),
+    ("dj", "s"),
+    ("zh", "s"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("ch", "s"),
+    ("sh", "s"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("hs", "s"),
+    ("ng", "n"),
+    ("dh", "d"),
+]
+_CLASSES_KEEP_VOWELS = str.maketrans(
+    {
+        **{
+            k: v
+            for k, v in zip(
+                "bvwfgqcdzjlhy", ["p", "p", "", "p", "k", "k", "k", "t", "s", "s", "r", "", ""], strict=True
+            )
+        },
+        **{v: "a" for v in "eiou"},
+    }
+)
+_SOFT_C = re.compile(r"c(?![aoulrkt])")
+_N_LABIAL = re.compile(r"n(?=[bmpvf])")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=131072)
+def phonetic_key(token: str) -> str:
+    """Consonant skeleton of one lower-case ASCII token (``milosevic`` → ``mrsps``).
+
+    An all-vowel token (``i``, ``o``, ``yi``) becomes ``a`` rather than vanishing.
+    """
+    t = token
+    if not t:
+        return ""
+    if t[0] == "x":
+        t = "s" + t[1:]
+    t = t.replace("x", "ks")
+    t = _SOFT_C.sub("s", t)
+    for a, b in _DIGRAPHS:
+        if a in t:
+            t = t.replace(a, b)
+    t = _N_LABIAL.sub("m", t)
+    # Vowels stay as placeholders while doubled consonants collapse, so that m-a-m stays two m's.
+    t = _REPEAT.sub(r"\1", t.translate(_CLASSES_KEEP_VOWELS))
+    key = t.replace("a", "")
+    if not key:
+        return "a"
+    return key

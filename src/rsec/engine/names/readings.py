@@ -1,0 +1,465 @@
+"""Readings (読み): every plausible Latin rendering of a name, token by token, with how it was obtained.
+
+A :class:`PreparedName` holds one or more :class:`Reading` s; a reading is a sequence of
+:class:`Token` s, and each token carries its alternative spellings (``alts``) with, for each, a note of
+where it came from (the kana reading of a kanji, the hangul syllables …). The matcher compares
+readings token by token, taking the best alternative, so "every reading" costs one pass, not a product.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rsec.engine.lists.model import detect_script
+
+from . import chinese, japanese, kana, korean, orgs
+from .normalize import ascii_fold, drop_titles, expand_alternatives, fold, strip_titles_cjk, tokenize
+from .phonetic import phonetic_key
+
+MAX_ALTS = 8
+PERSON_SCHEMAS = {"Person"}
+ORG_SCHEMAS = {"Organization", "Company", "LegalEntity", "PublicBody"}
+
+
+@dataclass(frozen=True)
+class Token:
+    alts: tuple[str, ...]  # spellings, lower-case ASCII; the first is the one shown
+    notes: tuple[str, ...] = ()  # per spelling: source form, e.g. "矢田→やだ"
+    role: str = ""  # family | given | ""
+    generic: bool = False  # a generic organisation word (university, institute …)
+    phons: tuple[str, ...] = field(default=(), compare=False)
+    jfolds: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.alts[0]
+
+    def note(self, i: int) -> str:
+        return self.notes[i] if i < len(self.notes) else ""
+
+
+def make_token(alts, notes=(), role: str = "", generic: bool = False) -> Token:
+    alts = [a for a in alts if a]
+    seen: dict[str, str] = {}
+    notes = list(notes) + [""] * (len(alts) - len(notes))
+    for a, n in zip(alts, notes, strict=False):
+        if a not in seen:
+            seen[a] = n
+    keys = list(seen)[:MAX_ALTS]
+    return Token(
+        alts=tuple(keys),
+        notes=tuple(seen[k] for k in keys),
+        role=role,
+        generic=generic,
+        phons=tuple(dict.fromkeys(phonetic_key(a) for a in keys)),
+        jfolds=tuple(dict.fromkeys(kana.japanese_fold(a) for a in keys)),
+    )
+
+
+@dataclass(frozen=True)
+class Reading:
+    tokens: tuple[Token, ...]
+    method: str  # how the Latin form was obtained: "as written", "katakana → Hepburn", "pinyin" …
+    translit: bool = False  # derived by transliteration: compare phonetically too
+    japanese: bool = False  # derived from Japanese: fold the other side's romanisation (ō, ou, si/shi …)
+    detail: str = ""  # e.g. "矢田 太郎 → やだ たろう"
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+
+@dataclass(frozen=True)
+class PreparedName:
+    original: str
+    script: str
+    kind: str  # person | org
+    readings: tuple[Reading, ...]
+    legal_forms: frozenset[str] = frozenset()
+
+
+def schema_kind(schema: str) -> str:
+    return "person" if schema in PERSON_SCHEMAS else "org" if schema in ORG_SCHEMAS else "other"
+
+
+@lru_cache(maxsize=200000)
+def prepare(value: str, schema: str = "Person") -> PreparedName:
+    """All readings of one name; cached, so each distinct name is analysed once per process."""
+    kind = schema_kind(schema)
+    text = fold(value)
+    script = detect_script(text)
+    if kind == "org":
+        readings, forms = _org_readings(text, script)
+    else:
+        readings, forms = _person_readings(text, script), frozenset()
+    readings = [r for r in readings if r.tokens]
+    if not readings:
+        toks = tokenize(ascii_fold(value)) or [value]
+        readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
+    return PreparedName(value, script, kind, tuple(readings), forms)
+
+
+# ---------------------------------------------------------------- persons
+
+
+def _latin_tokens(text: str) -> list[str]:
+    return drop_titles(tokenize(ascii_fold(text)))
+
+
+def _person_readings(text: str, script: str) -> list[Reading]:
+    if script == "Latn" or script == "Zyyy":
+        return [
+            Reading(tuple(make_token([t]) for t in _latin_tokens(variant)), "as written")
+            for variant in expand_alternatives(text)
+        ]
+    if script in ("Hira", "Kana"):
+        return [_kana_person(text)]
+    if script == "Jpan":
+        return _japanese_person(strip_titles_cjk(text))
+    if script == "Hani":
+        text = strip_titles_cjk(text)
+        return [*_japanese_person(text), _chinese_person(text), *_hanja_person(text)]
+    if script == "Hang":
+        return [_korean_person(strip_titles_cjk(text))]
+    if script == "Cyrl":
+        return [_cyrillic(text)]
+    return [_anyascii(text)]
+
+
+def _kana_person(text: str) -> Reading:
+    parts = [p for p in re.split(r"[\s・=＝･]+", text) if p]
+    tokens = []
+    for part in parts:
+        full = kana.kana_to_hepburn(part)
+        tokens.append(make_token([kana.simple_hepburn(full), full], [part, part]))
+    return Reading(tuple(tokens), "kana → Hepburn", translit=True, japanese=True, detail=" ".join(parts))
+
+
+def _kana_variants(readings: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    alts, notes = [], []
+    for r in readings:
+        full = kana.kana_to_hepburn(r)
+        for a in (kana.simple_hepburn(full), full):
+            alts.append(a)
+            notes.append(r)
+    return alts, notes
+
+
+def _japanese_person(text: str) -> list[Reading]:
+    parts = text.split()
+    if len(parts) == 2:
+        family, given = parts
+    elif len(parts) == 1:
+        split = japanese.split_person(text)
+        if split is None:
+            return []
+        family, given = split
+    else:
+        return []
+    fam = japanese.part_readings(family, "family", limit=6)
+    giv = japanese.part_readings(given, "given", limit=6)
+    if not fam or not giv:
+        return []
+    fa, fn = _kana_variants(fam)
+    ga, gn = _kana_variants(giv)
+    tokens = (
+        make_token(fa, [f"{family}→{n}" for n in fn], "family"),
+        make_token(ga, [f"{given}→{n}" for n in gn], "given"),
+    )
+    detail = f"{family} {given} → {fam[0]} {giv[0]}"
+    return [Reading(tokens, "kanji reading (UniDic, JMnedict)", translit=True, japanese=True, detail=detail)]
+
+
+def _chinese_person(text: str) -> Reading:
+    parts = text.split()
+    simp = chinese.to_simplified("".join(parts))
+    family, given = (
+        (chinese.to_simplified(parts[0]), chinese.to_simplified(parts[1]))
+        if len(parts) == 2
+        else chinese.split_person(simp)
+    )
+    tokens = [make_token(chinese.surname_spellings(family), [family] * 12, "family")]
+    if given:
+        tokens.append(make_token(chinese.given_spellings(given), [given] * 2, "given"))
+    detail = f"{family} {given} → {' '.join(chinese.syllables(family + given))}"
+    return Reading(tuple(tokens), "pinyin", translit=True, detail=detail)
+
+
+def _hanja_person(text: str) -> list[Reading]:
+    """Korean reading of a name written in hanja (金正恩 → 김정은 → Kim Jong-un)."""
+    compact = text.replace(" ", "")
+    if not 2 <= len(compact) <= 3:  # Korean names in hanja: one-character family name, 1–2 given
+        return []
+    try:
+        import hanja
+    except ImportError:
+        return []
+    family = korean.HANJA_SURNAME_READINGS.get(compact[0]) or hanja.translate(compact[0], "substitution")
+    given = hanja.translate(compact[1:], "substitution")
+    if not all(korean._is_hangul_syllable(c) for c in family + given):
+        return []
+    r = _korean_person(family + given)
+    return [
+        Reading(
+            r.tokens, "hanja → hangul → romanisation", translit=True, detail=f"{compact} → {family}{given}"
+        )
+    ]
+
+
+def _korean_person(text: str) -> Reading:
+    words = text.split()
+    tokens = []
+    if len(words) == 1:
+        family, given = korean.split_person(words[0])
+        tokens.append(make_token(korean.surname_spellings(family), [family] * 12, "family"))
+        if given:
+            tokens.append(make_token(korean.given_spellings(given), [given] * 2, "given"))
+    else:
+        for i, w in enumerate(words):
+            alts = korean.surname_spellings(w) if i == 0 and len(w) == 1 else korean.given_spellings(w)
+            tokens.append(make_token(alts, [w] * len(alts), "family" if i == 0 else "given"))
+    return Reading(
+        tuple(tokens), "hangul → Revised Romanisation / McCune-Reischauer", translit=True, detail=text
+    )
+
+
+_IULIIA = None
+
+
+def _cyrillic(text: str) -> Reading:
+    global _IULIIA
+    import iuliia
+
+    if _IULIIA is None:
+        _IULIIA = [iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.WIKIPEDIA, iuliia.SCIENTIFIC]
+    from anyascii import anyascii
+
+    tokens = []
+    for word in tokenize(text):
+        alts = [tokenize(ascii_fold(s.translate(word)))[:1] for s in _IULIIA]
+        alts.append(tokenize(anyascii(word).lower())[:1])
+        flat = [a[0] for a in alts if a]
+        tokens.append(make_token(flat, [word] * len(flat)))
+    return Reading(
+        tuple(tokens), "Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)", translit=True, detail=text
+    )
+
+
+def _anyascii(text: str) -> Reading:
+    from anyascii import anyascii
+
+    tokens = [make_token([t], [w]) for w in tokenize(text) for t in tokenize(anyascii(w).lower())[:1]]
+    return Reading(tuple(tokens), "transliteration (anyascii)", translit=True, detail=text)
+
+
+# ---------------------------------------------------------------- organisations
+
+_LEGAL_PHRASES = sorted(orgs.LEGAL_PHRASES_LATIN, key=len, reverse=True)
+
+
+def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
+    words = tokenize(ascii_fold(text))
+    joined = " " + " ".join(words) + " "
+    forms: set[str] = set()
+    for phrase in _LEGAL_PHRASES:
+        if f" {phrase} " in joined and joined.strip() != phrase:
+            forms.add(phrase)
+            joined = joined.replace(f" {phrase} ", " ")
+    words = joined.split()
+    kept = []
+    for i, w in enumerate(words):
+        if (
+            w in orgs.LEGAL_FORMS_LATIN
+            and len(words) > 1
+            and (i == 0 or i == len(words) - 1 or i >= len(words) - 3)
+        ):
+            forms.add(orgs.LEGAL_FORMS_LATIN[w])
+            continue
+        kept.append(w)
+    if not kept:
+        kept = words
+    tokens = []
+    for w in kept:
+        if w in orgs.STOPWORDS and len(kept) > 1:
+            continue
+        w2 = orgs.SYNONYMS.get(w, w)
+        tokens.append(make_token([w2] if w2 == w else [w2, w], [w], generic=w2 in orgs.GENERIC_WORDS))
+    return tokens, forms
+
+
+def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]]:
+    if script in ("Latn", "Zyyy"):
+        out = []
+        forms: set[str] = set()
+        for variant in expand_alternatives(text):
+            tokens, f = _org_latin_tokens(variant)
+            forms |= f
+            out.append(Reading(tuple(tokens), "as written"))
+        return out, frozenset(forms)
+    if script == "Cyrl":
+        words = tokenize(text)
+        forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
+        rest = " ".join(w for w in words if w not in forms)
+        r = _cyrillic(rest)
+        return [
+            Reading(
+                tuple(make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS) for t in r.tokens),
+                r.method,
+                True,
+                False,
+                r.detail,
+            )
+        ], frozenset(forms)
+    if script in ("Hani", "Jpan", "Kana", "Hira", "Hang"):
+        return _cjk_org(text)
+    r = _anyascii(text)
+    return [r], frozenset()
+
+
+def _strip_cjk_forms(text: str) -> tuple[str, set[str]]:
+    forms = set()
+    changed = True
+    while changed:
+        changed = False
+        for form in orgs.LEGAL_FORMS_CJK:
+            if text.startswith(form) and len(text) > len(form):
+                text, changed = text[len(form) :].strip(), True
+                forms.add(form)
+            elif text.endswith(form) and len(text) > len(form):
+                text, changed = text[: -len(form)].strip(), True
+                forms.add(form)
+    return text, forms
+
+
+def _segment(chunk: str) -> list[tuple[str, str]]:
+    """Split a CJK chunk into (surface, english-or-"") by longest match against the term vocabulary."""
+    simp = chinese.to_simplified(chunk) if len(chinese.to_simplified(chunk)) == len(chunk) else chunk
+    out: list[tuple[str, str]] = []
+    i = 0
+    pending = ""
+    while i < len(chunk):
+        for term in orgs.CJK_TERMS_SORTED:
+            n = len(term)
+            if chunk[i : i + n] == term or simp[i : i + n] == term:
+                if pending:
+                    out.append((pending, ""))
+                    pending = ""
+                out.append((chunk[i : i + n], orgs.CJK_TERMS[term] or "-"))
+                i += n
+                break
+        else:
+            pending += chunk[i]
+            i += 1
+    if pending:
+        out.append((pending, ""))
+    return out
+
+
+def _name_chunk_alts(surface: str) -> tuple[list[str], list[str]]:
+    """Latin forms of a proper-name chunk of an organisation name: pinyin, Japanese reading, hangul RR, kana."""
+    alts, notes = [], []
+    if all("\uac00" <= c <= "\ud7a3" for c in surface):
+        alts.append(korean.word_rr(surface))
+        notes.append(surface)
+        return alts, notes
+    if all(japanese._is_kana(c) for c in surface):
+        full = kana.kana_to_hepburn(surface)
+        alts += [kana.simple_hepburn(full), full]
+        notes += [surface, surface]
+        return alts, notes
+    syl = chinese.syllables(chinese.to_simplified(surface))
+    if syl:
+        alts.append("".join(syl))
+        notes.append(f"{surface}→{' '.join(syl)}")
+    jr = japanese.text_reading(surface)
+    if jr:
+        full = kana.kana_to_hepburn(jr)
+        alts += [kana.simple_hepburn(full), full]
+        notes += [f"{surface}→{jr}"] * 2
+    return alts, notes
+
+
+@lru_cache(maxsize=65536)
+def _loanword(surface: str) -> str:
+    """English origin of a katakana loanword (テクノロジー → technology), from UniDic's lemma."""
+    morphs = japanese.analyse(surface)
+    if len(morphs) != 1:
+        return ""
+    tagger_lemma = _lemma(surface)
+    if "-" in tagger_lemma:
+        origin = tagger_lemma.split("-", 1)[1]
+        if origin.isascii() and origin.isalpha():
+            return origin.lower()
+    return ""
+
+
+def _lemma(surface: str) -> str:
+    tagger = japanese._get_tagger()
+    with japanese._lock:
+        words = list(tagger(surface))
+    return (getattr(words[0].feature, "lemma", "") or "") if len(words) == 1 else ""
+
+
+def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
+    text, forms = _strip_cjk_forms(text)
+    chunks = [c for c in re.split(r"[\s・=＝･]+", text) if c]
+    tokens: list[Token] = []
+    name_syllables: list[str] = []  # first syllable of each distinctive chunk, for contractions
+    details = []
+    for chunk in chunks:
+        if all(japanese._is_kana(c) for c in chunk):
+            full = kana.kana_to_hepburn(chunk)
+            eng = _loanword(chunk)
+            eng = orgs.SYNONYMS.get(eng, eng)
+            if eng in orgs.STOPWORDS or eng in orgs.LEGAL_FORMS_LATIN:
+                if eng in orgs.LEGAL_FORMS_LATIN:
+                    forms.add(orgs.LEGAL_FORMS_LATIN[eng])
+                continue
+            alts = ([eng] if eng else []) + [kana.simple_hepburn(full), full]
+            tokens.append(make_token(alts, [chunk] * 3, generic=eng in orgs.GENERIC_WORDS))
+            details.append(f"{chunk}→{alts[0]}")
+            continue
+        for surface, english in _segment(chunk):
+            if english == "-":
+                continue
+            if english:
+                for word in english.split():
+                    tokens.append(make_token([word], [surface], generic=word in orgs.GENERIC_WORDS))
+                    if word not in orgs.GENERIC_WORDS:
+                        name_syllables.append(_first_syllable(surface))
+                details.append(f"{surface}={english}")
+            else:
+                alts, notes = _name_chunk_alts(surface)
+                if alts:
+                    tokens.append(make_token(alts, notes))
+                    name_syllables.append(_first_syllable(surface))
+                    details.append(notes[0] if notes else surface)
+    readings = [
+        Reading(
+            tuple(tokens), "CJK terms + readings (pinyin, kanji reading)", True, False, "; ".join(details)
+        )
+    ]
+    # Contractions of the leading words (北京航空航天大学 → 北航 → Beihang): one token, generic words kept.
+    generic = [t for t in tokens if t.generic]
+    for k in range(2, len(name_syllables) + 1):
+        contraction = "".join(name_syllables[:k])
+        if contraction:
+            readings.append(
+                Reading(
+                    (make_token([contraction], ["contraction"]), *generic),
+                    "contraction of leading words",
+                    True,
+                    False,
+                    contraction,
+                )
+            )
+    return readings, frozenset(forms)
+
+
+def _first_syllable(surface: str) -> str:
+    if all("\uac00" <= c <= "\ud7a3" for c in surface):
+        return korean.syllable_rr(surface[0])
+    syl = chinese.syllables(chinese.to_simplified(surface[0]))
+    return syl[0] if syl else ""
