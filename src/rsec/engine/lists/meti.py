@@ -3,8 +3,8 @@
 Columns are found by their header text (No. / 国名、地域名 Country or Region / 企業名､組織名 Company or
 Organization / 別名 Also Known As / 懸念区分 Type of WMD / 通常兵器 Conventional Weapons). The list
 numbers its rows with a formula (``=ROW()-1``) and renumbers on every revision, so ids are derived
-from the country and the name instead: ``meti-eul:<country>-<hash>``; the printed number is kept in
-the notes.
+from the country and the name instead: ``meti-eul:<country>-<hash>``. The printed number is left
+out of the record (only ``source`` names the row), so a renumbering is not reported as a change.
 """
 
 from __future__ import annotations
@@ -128,10 +128,6 @@ def _entity(path: Path, sheet: str, number: int, header_row: int, row: tuple, co
     b.country(_cell(row, columns, "country"), "country")
     if not b.entity.countries and country_cell:
         raise ListFormatError(path, f"{sheet}!{number}", f"unknown country or region {country_cell!r}")
-    no = _cell(row, columns, "no")
-    printed = str(number - header_row) if isinstance(no, str) and no.startswith("=ROW()") else clean(no)
-    if printed:
-        b.note(f"No. {printed}")
     b.topic("export.control")
     wmd = unicodedata.normalize("NFKC", str(_cell(row, columns, "wmd") or ""))
     for word, topic in _WMD:
