@@ -129,9 +129,9 @@ def client_for(user) -> APIClient:
     return client
 
 
-def rolled_back(fn):
+def rolled_back(fn, *args):
     with transaction.atomic():
-        result = fn()
+        result = fn(*args)
         transaction.set_rollback(True)
     return result
 
@@ -190,9 +190,7 @@ def test_update_matrix(world, endpoint):
             client = client_for(world.users[username])
             before = AuditEntry.objects.count()
             response = rolled_back(
-                lambda: client.patch(
-                    f"/api/{endpoint}/{obj.id}/", {field: getattr(obj, field)}, format="json"
-                )
+                client.patch, f"/api/{endpoint}/{obj.id}/", {field: getattr(obj, field)}, "json"
             )
             if username in writers:
                 assert response.status_code == 200, (endpoint, name, username, response.content)
@@ -212,11 +210,11 @@ def test_delete_matrix(world, endpoint):
         for username in USERS:
             client = client_for(world.users[username])
 
-            def attempt():
+            def attempt(client, obj, model):
                 response = client.delete(f"/api/{endpoint}/{obj.id}/")
                 return response, model.objects.filter(pk=obj.pk).exists()
 
-            response, still_there = rolled_back(attempt)
+            response, still_there = rolled_back(attempt, client, obj, model)
             if username in writers:
                 assert response.status_code == 204 and not still_there, (
                     endpoint,
@@ -242,12 +240,12 @@ def test_create_matrix(world, endpoint):
         client = client_for(world.users[username])
         fmt = "multipart" if endpoint == "documents" else "json"
 
-        def attempt():
+        def attempt(client, fmt):
             count = AuditEntry.objects.count()
             response = client.post(f"/api/{endpoint}/", payload_for(world), format=fmt)
             return response, AuditEntry.objects.count() - count
 
-        response, new_entries = rolled_back(attempt)
+        response, new_entries = rolled_back(attempt, client, fmt)
         if username in writers:
             assert response.status_code == 201, (endpoint, username, response.content)
             assert new_entries == 1
