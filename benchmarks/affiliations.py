@@ -21,7 +21,6 @@ import argparse
 import ast
 import csv
 import json
-import re
 import sys
 import time
 from pathlib import Path

@@ -64,6 +64,11 @@ class MatcherConfig:
     fuzzy_candidates: int = 200
     #: a single-word Latin name must be rarer than this share of registry names to count at all
     single_token_max_df: float = 0.0005
+    #: a word in at least this many registry names is a common word ("institute", "materials"); a name
+    #: made only of common words ("Institute of Materials Research") needs location support
+    common_word_df: int = 150
+    #: fuzzy matching: two distinctive words correspond when their rapidfuzz ratio reaches this
+    fuzzy_word_ratio: float = 80.0
     #: follow successor links of inactive / withdrawn records
     follow_successors: bool = True
 
@@ -123,7 +128,10 @@ ABBREVIATIONS: dict[str, str] = {
     "y": "and",
     "e": "and",
 }
-_DROP_TOKENS = {"the"}
+#: function words dropped on both sides ("University in Oslo" = "University of Oslo", "UNC at Greensboro")
+_DROP_TOKENS = {
+    "the", "at", "in", "of", "de", "du", "des", "di", "da", "do", "der", "la", "le", "el", "del", "della",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -200,16 +208,49 @@ def _norm_word(w: str) -> str:
     return w
 
 
+class _Word:
+    __slots__ = ("_s", "_e", "_g", "glued")
+
+    def __init__(self, s: int, e: int, g: str, glued: bool):
+        self._s, self._e, self._g, self.glued = s, e, g, glued
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _n: int = 0) -> str:
+        return self._g
+
+
+def _iter_words(text: str, cleaned: str, idx: list[int]):
+    """Words of ``cleaned``, split where the original glues words together ("PennsylvaniaPhiladelphia")."""
+    for m in _TOKEN_RE.finditer(cleaned):
+        a, b = m.start(), m.end()
+        cut = a
+        for k in range(a + 1, b):
+            o1, o2 = text[idx[k - 1]], text[idx[k]]
+            if idx[k] != idx[k - 1] and o1.islower() and o2.isupper() and k - cut >= 2:
+                yield _Word(cut, k, cleaned[cut:k], cut != a)
+                cut = k
+        yield _Word(cut, b, cleaned[cut:b], cut != a)
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with their normalised form, character span, segment and part index."""
     cleaned, idx = _clean_with_map(text)
     tokens: list[Token] = []
     segment = part = 0
     last = 0
-    for m in _TOKEN_RE.finditer(cleaned):
+    for m in _iter_words(text, cleaned, idx):
         gap = cleaned[last : m.start()]
         if tokens:
-            if any(c in _SEGMENT_CHARS for c in gap) or " - " in gap or "-" == gap.strip() and len(gap) > 1:
+            if (
+                any(c in _SEGMENT_CHARS for c in gap)
+                or " - " in gap
+                or (gap.strip() == "-" and len(gap) > 1)
+            ):
                 segment += 1
             if any(c in _PART_CHARS for c in gap):
                 part += 1
@@ -219,8 +260,6 @@ def tokenize(text: str) -> list[Token]:
             continue
         start, end = idx[m.start()], idx[m.end() - 1] + 1
         cjk = bool(_CJK_RE.match(word))
-        if cjk and tokens and not tokens[-1].cjk and not gap.strip() == "":
-            pass
         tokens.append(Token(_norm_word(word), text[start:end], start, end, segment, part, cjk))
     return tokens
 
@@ -297,6 +336,8 @@ _US_STATES = {
     "district of columbia": "DC",
 }  # fmt: skip
 
+_US_STATE_CODES = frozenset(_US_STATES.values())
+
 _BABEL_LOCALES = ("en", "ja", "zh", "zh_Hant", "ko", "fr", "de", "es", "pt", "it", "ru", "nl", "pl", "tr")
 
 
@@ -326,6 +367,7 @@ def _country_lexicon() -> dict[tuple[str, ...], str]:
 # Index over the registry
 # ------------------------------------------------------------------------------------------------
 
+_SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {"ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "acronym": 4}
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
 
@@ -423,14 +465,17 @@ class AffiliationMatch:
 class _Context:
     text: str
     tokens: list[Token]
-    countries: dict[str, list[int]]  # country code -> parts it was seen in
+    countries: list[tuple[str, int, int, int]]  # (country code, part, first token, end token)
     city_tokens: set[tuple[str, ...]]
     city_countries: set[str]
     location_token_idx: set[int] = field(default_factory=set)
 
-    def countries_for(self, part: int) -> set[str]:
-        local = {c for c, parts in self.countries.items() if part in parts}
-        return local or set(self.countries)
+    def countries_for(self, part: int, start: int = -1, end: int = -1) -> set[str]:
+        """Countries the text names, outside the span [start, end) — a name is no evidence for itself —
+        in the same ';'-part when that part names any, else anywhere."""
+        outside = [m for m in self.countries if m[3] <= start or m[2] >= end]
+        local = {m[0] for m in outside if m[1] == part}
+        return local or {m[0] for m in outside}
 
 
 @dataclass
@@ -452,7 +497,7 @@ Feature = Callable[["_Candidate", _Context, AffiliationIndex, MatcherConfig], tu
 
 
 def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
-    base = {"ror_display": 0.80, "label": 0.80, "alias": 0.74, "stripped": 0.72, "acronym": 0.45}[
+    base = {"ror_display": 0.80, "label": 0.80, "alias": 0.74, "stripped": 0.72, "acronym": 0.58}[
         c.entry.kind
     ]
     if c.fuzzy:
@@ -474,7 +519,7 @@ def f_segment(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
 
 def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
     cc = c.org.country_code
-    wanted = ctx.countries_for(ctx.tokens[c.start].part)
+    wanted = ctx.countries_for(ctx.tokens[c.start].part, c.start, c.end)
     if not wanted:
         if ctx.city_countries and cc in ctx.city_countries:
             return 0.05, f"city suggests {cc}"
@@ -520,7 +565,42 @@ def f_location_only(
     return 0.0, ""
 
 
-FEATURES: tuple[Feature, ...] = (f_name_kind, f_segment, f_country, f_city, f_short, f_location_only)
+def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
+    """A name of common words only ("Institute of Materials Research") needs country or city support."""
+    toks = ctx.tokens[c.start : c.end]
+    if toks[0].cjk or c.entry.kind == "acronym" or c.end - c.start < 2:
+        return 0.0, ""
+    if any(ix.token_df.get(t.norm, 0) < cfg.common_word_df for t in toks):
+        return 0.0, ""
+    if any(k in ctx.location_token_idx for k in range(c.start, c.end)):
+        return 0.0, ""
+    cc = c.org.country_code
+    wanted = ctx.countries_for(toks[0].part, c.start, c.end)
+    if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx):
+        return 0.0, "generic name, location agrees"
+    return -0.15, "generic name without location support"
+
+
+def _city_agrees(org: RorOrganization, ctx: _Context) -> bool:
+    return any(city and name_key(city) in ctx.city_tokens for city in (org.city, *org.extra_cities))
+
+
+FEATURES: tuple[Feature, ...] = (
+    f_name_kind,
+    f_segment,
+    f_country,
+    f_city,
+    f_short,
+    f_location_only,
+    f_generic,
+)
+
+
+def _words_correspond(words: list[str], other: list[str], cfg: MatcherConfig) -> bool:
+    """Every word of ``words`` has a close partner in ``other`` (spelling variants, not other names)."""
+    return all(
+        w in other or any(fuzz.ratio(w, o) >= cfg.fuzzy_word_ratio for o in other) for w in words
+    )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -545,7 +625,7 @@ class AffiliationMatcher:
     # context ---------------------------------------------------------------------------------
     def _context(self, text: str, tokens: list[Token]) -> _Context:
         ix = self.index
-        countries: dict[str, list[int]] = defaultdict(list)
+        countries: list[tuple[str, int, int, int]] = []
         loc_idx: set[int] = set()
         city_tokens: set[tuple[str, ...]] = set()
         city_countries: set[str] = set()
@@ -560,7 +640,7 @@ class AffiliationMatcher:
                 if code:
                     # A country word inside an institution name ("Japan Agency for …") still tells the
                     # country; but "Georgia" / "New York" may be US states as well as places.
-                    countries[code].append(tokens[i].part)
+                    countries.append((code, tokens[i].part, i, i + L))
                     loc_idx.update(range(i, i + L))
                     break
                 if key in ix.cities:
@@ -568,7 +648,7 @@ class AffiliationMatcher:
                     loc_idx.update(range(i, i + L))
                     if len(ix.cities[key]) == 1:
                         city_countries |= ix.cities[key]
-        return _Context(text, tokens, dict(countries), city_tokens, city_countries, loc_idx)
+        return _Context(text, tokens, countries, city_tokens, city_countries, loc_idx)
 
     @staticmethod
     def _code_token(tokens: list[Token], i: int) -> str | None:
@@ -576,10 +656,15 @@ class AffiliationMatcher:
         t = tokens[i]
         if not (t.orig.isupper() and t.orig.isalpha() and 2 <= len(t.orig) <= 3):
             return None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if t.orig in _US_STATE_CODES and (
+            (nxt is not None and nxt.norm.isdigit() and len(nxt.norm) == 5) or (nxt is None and i > 0)
+        ):
+            return "US"
         same_seg = [x for x in tokens if x.segment == t.segment]
         later_words = [x for x in tokens[i + 1 :] if not x.norm.isdigit()]
         if len([x for x in same_seg if not x.norm.isdigit()]) == 1 and len(later_words) <= 3:
-            if t.orig in _US_STATES.values():
+            if t.orig in _US_STATE_CODES:
                 return "US"
             if t.orig in ("UK",):
                 return "GB"
@@ -615,12 +700,16 @@ class AffiliationMatcher:
                 entries = ix.names.get(key)
                 if not entries:
                     continue
-                # spans crossing a segment boundary only when the name itself has one
-                if toks[i].segment != toks[i + L - 1].segment and not any(
-                    re.search(r"[,;/()]| - ", e.value) for e in entries
-                ):
-                    continue
-                out.extend(self._best_for_span(i, i + L, entries, ctx))
+                # a span across a comma is weaker unless the name itself has one ("Purdue University,
+                # West Lafayette" for "Purdue University West Lafayette" is fine, but rarer)
+                crosses = toks[i].segment != toks[i + L - 1].segment and not any(
+                    _SEP_RE.search(e.value) for e in entries
+                )
+                for cand in self._best_for_span(i, i + L, entries, ctx):
+                    if crosses:
+                        cand.score -= 0.05
+                        cand.details.append("spans a comma")
+                    out.append(cand)
             acr = toks[i].orig.replace(".", "")
             if not toks[i].cjk and len(acr) >= 2 and acr.isupper() and acr in ix.acronyms:
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
@@ -703,7 +792,20 @@ class AffiliationMatcher:
             best: dict[int, float] = {}
             for _choice, score, pos in (*hits, *hits2):
                 best[pos] = max(best.get(pos, 0.0), score)
+            q_rare = [
+                toks[k].norm
+                for k in idxs
+                if k not in ctx.location_token_idx
+                and not toks[k].norm.isdigit()
+                and ix.token_df.get(toks[k].norm, 0) < cfg.common_word_df
+            ]
             for pos, score in sorted(best.items(), key=lambda kv: -kv[1])[:3]:
+                key_words = ix.fuzzy_keys[pool_list[pos]].split()
+                n_rare = [w for w in key_words if ix.token_df.get(w, 0) < cfg.common_word_df]
+                if not _words_correspond(q_rare, words, cfg) or not _words_correspond(n_rare, words, cfg):
+                    continue
+                if not _words_correspond(q_rare, key_words, cfg):
+                    continue
                 entries = ix.fuzzy_entries[pool_list[pos]]
                 for cand in self._best_for_span(idxs[0], idxs[-1] + 1, entries, ctx, fuzzy=True):
                     cand.score -= (100.0 - score) / 100.0
