@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from rsec.cli import main
-
-try:
-    from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query, latin_keys  # noqa: F401
-except ImportError:  # pragma: no cover - until the cross-script matcher lands
-    pytest.skip("rsec.engine.names matcher not available", allow_module_level=True)
+from rsec.engine.names import DEFAULT_THRESHOLD
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "screening"
 UN = FIX / "un_sc_cut.xml"
