@@ -268,6 +268,8 @@ def full_screen_hits(
     thr = _default_threshold(threshold)
     out: dict[tuple[str, str], Hit] = {}
     for qid, query in items:
-        for hit in index.search(query, limit=None, threshold=thr, candidates=candidates):
+        for hit in index.search(
+            query, limit=None, threshold=thr, candidates=candidates, max_compare=None, cutoff=0.0
+        ):
             out[(qid, hit.list_entity_id)] = hit
     return out

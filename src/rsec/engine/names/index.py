@@ -44,8 +44,12 @@ FORMAT_VERSION = 1
 
 #: Default number of postings a query may scan in full (the sublinearity bound).
 SCAN_CAP = 20_000
-#: Default number of candidate names passed to exact scoring.
+#: Default number of candidate names taken from retrieval.
 CANDIDATES = 40
+#: Default maximum number of entities scored exactly by the matcher per query (the latency budget).
+MAX_COMPARE = 12
+#: Candidates whose key overlap is below this fraction of the best candidate's are not scored exactly.
+RELATIVE_CUTOFF = 0.3
 
 
 class IndexFormatError(ValueError):
@@ -440,13 +444,27 @@ class ScreeningIndex:
         return self.postings.candidates(keys, limit=candidates, scan_cap=scan_cap)
 
     def candidate_entities(
-        self, query: Any, candidates: int = CANDIDATES, scan_cap: int = SCAN_CAP
+        self,
+        query: Any,
+        candidates: int = CANDIDATES,
+        scan_cap: int = SCAN_CAP,
+        max_compare: int | None = MAX_COMPARE,
+        cutoff: float = RELATIVE_CUTOFF,
     ) -> list[int]:
-        """Entity numbers of the best candidate names, best first, each entity once."""
+        """Entity numbers of the best candidate names, best first, each entity once.
+
+        At most ``max_compare`` entities (None: no limit), and only those whose key overlap reaches
+        ``cutoff`` times the best one's."""
         cand = self.candidates(query, candidates, scan_cap)
+        if not len(cand.ids):
+            return []
+        floor = float(cand.scores[0]) * cutoff
         out: list[int] = []
         seen: set[int] = set()
-        for e in np.asarray(self.name_entity)[cand.ids].tolist():
+        entity_of = np.asarray(self.name_entity)[cand.ids].tolist()
+        for e, score in zip(entity_of, cand.scores.tolist(), strict=True):
+            if score < floor or (max_compare is not None and len(out) >= max_compare):
+                break
             if e not in seen:
                 seen.add(e)
                 out.append(e)
@@ -459,15 +477,20 @@ class ScreeningIndex:
         threshold: float | None = None,
         candidates: int = CANDIDATES,
         scan_cap: int = SCAN_CAP,
+        max_compare: int | None = MAX_COMPARE,
+        cutoff: float = RELATIVE_CUTOFF,
     ) -> list[Hit]:
-        """Hits for ``query`` at or above ``threshold`` (default: the matcher's), best first."""
+        """Hits for ``query`` at or above ``threshold`` (default: the matcher's), best first.
+
+        ``candidates``, ``scan_cap``, ``max_compare`` and ``cutoff`` trade recall for latency; the
+        defaults keep single-name latency within budget on a million names."""
         if threshold is None:
             from rsec.engine.names import DEFAULT_THRESHOLD
 
             threshold = DEFAULT_THRESHOLD
         matcher = self.matcher
         hits: list[Hit] = []
-        for e_idx in self.candidate_entities(query, candidates, scan_cap):
+        for e_idx in self.candidate_entities(query, candidates, scan_cap, max_compare, cutoff):
             entity = self.entity(e_idx)
             result = matcher.compare(query, entity)
             score = float(result.score)
