@@ -18,7 +18,9 @@ Names in any script are reduced to Latin "keys": Japanese kana/kanji through pyk
 Chinese through anyascii (pinyin), Korean and others through anyascii; long vowels are folded
 (``Tarou`` = ``Taro`` = ``Tarō``) and tokens are compared order-free, because Japanese, Chinese and
 Korean names are written family-name first in their own script and given-name first in English.
-When :mod:`rsec.engine.names` offers ``latin_keys`` it is used for additional variants.
+When this quick comparison finds no agreement, the project's cross-script name matcher
+(:class:`rsec.engine.names.Matcher`: dictionary readings of kanji names, Korean and Chinese
+romanisation systems) gets a second look, so e.g. ``김민준`` still meets ``Min-jun Kim``.
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ from rapidfuzz import fuzz
 from rsec.engine.evidence.model import Authorship, Provenance, Work
 from rsec.engine.lists.model import detect_script
 
-try:  # the shared cross-script name module, when present
-    from rsec.engine.names import latin_keys as _names_latin_keys  # type: ignore[attr-defined]
+try:  # the shared cross-script name matcher (readings from UniDic/JMnedict, Korean, pinyin …)
+    from rsec.engine.names import Matcher as _NamesMatcher
+    from rsec.engine.names import Query as _NamesQuery
 except ImportError:  # pragma: no cover - depends on the installed tree
-    _names_latin_keys = None
+    _NamesMatcher = _NamesQuery = None
 
 
 # --------------------------------------------------------------------------- configuration
@@ -187,11 +190,6 @@ def name_keys(name: str) -> tuple[tuple[str, ...], ...]:
         variants.append(anyascii(name[0]) + " " + anyascii(name[1:]))
     if script == "Latn" or not variants:
         variants.append(anyascii(name))
-    if _names_latin_keys is not None:
-        try:
-            variants.extend(k for k in _names_latin_keys(name) if isinstance(k, str))
-        except Exception:  # pragma: no cover - tolerate a different signature
-            pass
     out: list[tuple[str, ...]] = []
     for v in variants:
         t = _tokens(v)
@@ -244,7 +242,7 @@ def _compare_tokens(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[float, str]
     return best
 
 
-def name_similarity(a: str, b: str) -> Feature:
+def name_similarity(a: str, b: str, second_opinion: bool = True, gate: float = 0.80) -> Feature:
     """Compare two names written in any script; the detail says which readings agreed."""
     best = Feature("name", 0.0, "names differ")
     for ka in name_keys(a):
@@ -252,7 +250,29 @@ def name_similarity(a: str, b: str) -> Feature:
             score, why = _compare_tokens(ka, kb)
             if score > (best.score or 0.0):
                 best = Feature("name", score, f"name: {why} ({' '.join(ka)} ~ {' '.join(kb)})")
+    if second_opinion and (best.score or 0.0) < gate and _NamesMatcher is not None:
+        other = _matcher_similarity(a, b)
+        if other is not None and (other.score or 0.0) >= gate:
+            return other
     return best
+
+
+_MATCHER = None
+
+
+@lru_cache(maxsize=16384)
+def _matcher_similarity(a: str, b: str) -> Feature | None:
+    global _MATCHER
+    from rsec.engine.lists.model import ListEntity, Name
+
+    try:
+        if _MATCHER is None:
+            _MATCHER = _NamesMatcher()
+        entity = ListEntity(id="author", schema="Person", names=[Name.of(b)], list="evidence")
+        r = _MATCHER.compare(_NamesQuery(a), entity)
+    except Exception:  # pragma: no cover - a second opinion must never break resolution
+        return None
+    return Feature("name", round(float(r.score), 3), f"name (cross-script matcher): {r.explanation}")
 
 
 # --------------------------------------------------------------------------- other features

@@ -671,6 +671,13 @@ def foreign_patent(ctx: Context, ind: Indicator) -> Iterable[Finding]:
     return out
 
 
+_ROLE_JA = {
+    "partner": "相手機関",
+    "declared affiliation": "申告された所属機関",
+    "affiliation found": "公開情報上の所属機関",
+}
+
+
 @evaluator("partner_category")
 def partner_category(ctx: Context, ind: Indicator) -> Iterable[Finding]:
     """Partner and affiliated institutions in ASPI's tracker; severity from the category (YAML data)."""
@@ -715,7 +722,7 @@ def partner_category(ctx: Context, ind: Indicator) -> Iterable[Finding]:
             out[key] = _finding(
                 ind,
                 "listed",
-                f"{role}「{inst.name}」は ASPI の区分 {', '.join(cats)} に該当する",
+                f"{_ROLE_JA.get(role, role)}「{inst.name}」は ASPI の区分 {', '.join(cats)} に該当する",
                 f"{role.capitalize()} '{inst.name}' is in ASPI's tracker as {', '.join(cats)}",
                 [ev],
                 decl,

@@ -14,6 +14,7 @@ rapidfuzz ratio ≥ ``min_ratio`` on the joined key (long names only).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -30,6 +31,26 @@ def _key(text: str) -> str:
     toks = name_key(text)
     # CJK keys are characters: join without spaces; Latin words with spaces
     return " ".join(toks) if any(t.isascii() for t in toks) else "".join(toks)
+
+
+_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*")
+
+
+def name_variants(name: str) -> list[str]:
+    """A listed name, the name without parenthetical parts, and long parenthetical parts on their own.
+
+    Lists write "Harbin Institute of Technology (HIT)\n(哈爾浜工業大学)": the institution's name, an
+    acronym and the name in another script. Acronyms (short parentheticals) are dropped — too ambiguous.
+    """
+    out = [name]
+    stripped = _PAREN.sub(" ", name).strip()
+    if stripped and stripped != name:
+        out.append(stripped)
+    for inner in _PAREN.findall(name):
+        inner = inner.strip()
+        if len(inner) >= 6 or (inner and not inner.isascii() and len(inner) >= 3):
+            out.append(inner)
+    return out
 
 
 @dataclass
@@ -75,9 +96,10 @@ class ListScreen:
             if e.schema not in ORG_SCHEMATA:
                 continue
             for n in e.names:
-                k = _key(n.value)
-                if len(k) >= 3:
-                    self.by_key.setdefault(k, []).append((e, n.value))
+                for variant in name_variants(n.value):
+                    k = _key(variant)
+                    if len(k) >= 3 and (e, n.value) not in self.by_key.get(k, []):
+                        self.by_key.setdefault(k, []).append((e, n.value))
         self._keys = list(self.by_key)
 
     def __len__(self) -> int:
