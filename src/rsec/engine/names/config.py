@@ -19,6 +19,8 @@ class MatcherConfig:
     #: token similarities below this floor count as a mismatch; between floor and 1 they are rescaled
     #: linearly to 0..1, so near-misses (Scholze/Scholz) keep credit and distant pairs (Barack/Michelle) none
     token_floor: float = 0.55
+    #: the same floor when one side is a transliterated reading, whose spelling is only approximate
+    cross_token_floor: float = 0.35
     #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
     phonetic_weight: float = 0.92
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)

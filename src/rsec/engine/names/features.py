@@ -51,7 +51,11 @@ def _token_similarity(
                 return 1.0, "exact", 0, 0
     if cross:
         for x in a.phons:
+            if len(x) < 2:
+                continue  # a one-consonant key ("yu", "ho" → vowels only) says nothing
             for y in b.phons:
+                if len(y) < 2:
+                    continue
                 if x == y:
                     s = cfg.phonetic_weight
                 else:
@@ -59,7 +63,7 @@ def _token_similarity(
                 if s > best:
                     best, how, bi, bj = s, "phonetic", 0, 0
     # initials (A. ↔ Ali), only for written-out names
-    if not cross and best < cfg.initial_score:
+    if best < cfg.initial_score:
         x, y = a.alts[0], b.alts[0]
         if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
             best, how = cfg.initial_score, "initial"
@@ -81,7 +85,7 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             s, how, ai, bj = _token_similarity(a, b, cross, jap, cfg)
-            s = _rescale(s, cfg.token_floor)
+            s = _rescale(s, cfg.cross_token_floor if cross else cfg.token_floor)
             if s > 0:
                 pairs.append((s, i, j, how, ai, bj))
     pairs.sort(key=lambda p: -p[0])
@@ -116,7 +120,7 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     return score, matches, rest_q, rest_c
 
 
-def _joined(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
+def _joined(tokens: tuple[Token, ...], other_len: int) -> list[tuple[Token, ...]]:
     """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel)."""
     out = []
     for i in range(len(tokens) - 1):
@@ -127,7 +131,7 @@ def _joined(tokens: tuple[Token, ...]) -> list[tuple[Token, ...]]:
             [x + y for x in a.alts[:3] for y in b.alts[:3]], [f"{a.note(0)}{b.note(0)}"], a.role or b.role
         )
         out.append((*tokens[:i], merged, *tokens[i + 2 :]))
-    if len(tokens) >= 3 and not any(t.generic for t in tokens):
+    if len(tokens) >= 3 and other_len == 1 and not any(t.generic for t in tokens):
         out.append((make_token(["".join(t.alts[0] for t in tokens)]),))
     return out
 
@@ -138,7 +142,7 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg)
     if len(qr.tokens) != len(cr.tokens) and best[0] < 1.0:
         more_q = len(qr.tokens) > len(cr.tokens)
-        for variant in _joined(qr.tokens if more_q else cr.tokens):
+        for variant in _joined(qr.tokens if more_q else cr.tokens, len(cr.tokens) if more_q else len(qr.tokens)):
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg)
                 if more_q

@@ -20,7 +20,7 @@ TITLES_CJK = ("様", "さま", "殿", "氏", "さん", "先生", "博士", "教�
 
 _PUNCT_TO_SPACE = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u30a0\uff1d=,;:/\\|()\[\]{}<>\"“”‘’«»!?*+#@_~-]+")
 _DROP = re.compile(r"[.'`´ʼʻ’]")
-_PAREN = re.compile(r"\s*[(（]([^)）]*)[)）]")
+_PAREN = re.compile(r"\s*\(([^)]*)\)")
 
 
 @lru_cache(maxsize=65536)
@@ -63,37 +63,69 @@ def drop_titles(tokens: list[str]) -> list[str]:
     return kept
 
 
-def expand_alternatives(text: str, limit: int = 6) -> list[str]:
-    """Expand parenthesised alternatives, as lists print them, into separate spellings.
+_LABEL = re.compile(r"^\s*(original script|also known as|a\.?k\.?a\.?|f\.?k\.?a\.?|formerly|旧称|別名)\s*[:：.]?\s*", re.I)
+_WORDS = re.compile(r"[\s・･]+")
+_ALT_SPLIT = re.compile(r"\s*[,/，、]\s*")
 
-    ``Yury(Yuri) Chaika(Chayka)`` → ``Yury Chaika``, ``Yuri Chaika``, ``Yury Chayka`` …;
-    ``Kseniya (Xenia, Ksenia) Shoigu`` → three given-name spellings. A parenthesis that does not
-    follow a single word (``ICBC (Asia) Limited``) is kept as words of the name.
+
+def _similar_spelling(a: str, b: str) -> bool:
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = a.casefold(), b.casefold()
+    return Levenshtein.normalized_similarity(a, b) >= 0.5 or (a[:1] == b[:1] and not a.isascii() == b.isascii())
+
+
+def expand_alternatives(text: str, limit: int = 6) -> list[str]:
+    """Expand the alternatives lists print inside a name into separate spellings of the whole name.
+
+    - ``Yury(Yuri) Chaika(Chayka)``, ``Kseniya (Xenia, Ksenia) Shoigu``, ``ロマン・リャギン(リャーヒン)``: a
+      parenthesis right after a word, holding one-word spellings of that word, gives variants of that word.
+    - ``AYYUB BASHIR (original script: ايوب بشير)``, ``Mahrukat Company (The Syrian Company …)``: a
+      parenthesis holding a whole other name (several words, a label, or another script) becomes a
+      name of its own beside the name without it.
+    - ``AL-ITIHAAD AL-ISLAMIYA / AIAI``: names separated by `` / `` are separate names.
+    Anything else in parentheses stays part of the name.
     """
-    if "(" not in text and "（" not in text:
+    text = unicodedata.normalize("NFKC", text)
+    if " / " in text:
+        parts = [p for p in text.split(" / ") if p.strip()]
+        out: list[str] = []
+        for p in parts:
+            out.extend(expand_alternatives(p, limit))
+        return list(dict.fromkeys(out))[: limit * 2]
+    if "(" not in text:
         return [text]
+    whole_names: list[str] = []
     words: list[list[str]] = []
     pos = 0
-    plain: list[str] = []
     for m in _PAREN.finditer(text):
-        before = text[pos : m.start()].split()
-        alts = [a.strip() for a in m.group(1).split(",") if a.strip()]
-        if before and all(len(a.split()) == 1 for a in alts):
-            for w in before[:-1]:
-                words.append([w])
-            words.append([before[-1], *alts])
+        before = _WORDS.split(text[pos : m.start()].strip())
+        before = [w for w in before if w]
+        inner = m.group(1).strip()
+        labelled = bool(_LABEL.match(inner))
+        inner = _LABEL.sub("", inner).strip()
+        alts = [a for a in _ALT_SPLIT.split(inner) if a]
+        single = all(len(a.split()) == 1 for a in alts)
+        for w in before[:-1]:
+            words.append([w])
+        similar = [a for a in alts if before and _similar_spelling(before[-1], a)]
+        if before and single and not labelled and similar:
+            words.append([before[-1], *similar])
         else:
-            for w in before + " ".join(alts).split():
-                words.append([w])
-        plain.extend(before)
-        plain.extend(" ".join(alts).split())
+            if before:
+                words.append([before[-1]])
+            if labelled or len(inner.split()) > 1 or (inner and inner.isascii() != text[: m.start()].isascii()):
+                whole_names.extend(a for a in (alts if labelled else [inner]) if a)
+            else:
+                words.extend([[w] for w in inner.split()])
         pos = m.end()
-    for w in text[pos:].split():
-        words.append([w])
-    variants = [[]]
+    for w in _WORDS.split(text[pos:].strip()):
+        if w:
+            words.append([w])
+    variants: list[list[str]] = [[]]
     for options in words:
         if len(variants) * len(options) > limit:
-            options = options[:1]
+            options = options[:2] if len(variants) * 2 <= limit else options[:1]
         variants = [v + [o] for v in variants for o in options]
-    out = [" ".join(v) for v in variants]
+    out = [" ".join(v) for v in variants if v] + whole_names
     return list(dict.fromkeys(out))

@@ -33,16 +33,10 @@ _DIGRAPHS = [
     ("ng", "n"),
     ("dh", "d"),
 ]
+# Consonant classes; vowels become a placeholder "a" (removed at the end). w joins b/v/p because
+# Japanese writes Russian в as ワ (Ivanov ↔ イワノフ).
 _CLASSES_KEEP_VOWELS = str.maketrans(
-    {
-        **{
-            k: v
-            for k, v in zip(
-                "bvwfgqcdzjlhy", ["p", "p", "", "p", "k", "k", "k", "t", "s", "s", "r", "", ""], strict=True
-            )
-        },
-        **{v: "a" for v in "eiou"},
-    }
+    {**dict(zip("bvwfgqcdzjlr", "ppppkkktssrr", strict=True)), "h": "", "y": "", **{v: "a" for v in "eiou"}}
 )
 _SOFT_C = re.compile(r"c(?![aoulrkt])")
 _N_LABIAL = re.compile(r"n(?=[bmpvf])")

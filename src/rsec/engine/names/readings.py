@@ -19,6 +19,7 @@ from .normalize import ascii_fold, drop_titles, expand_alternatives, fold, strip
 from .phonetic import phonetic_key
 
 MAX_ALTS = 8
+MAX_READINGS = 10
 PERSON_SCHEMAS = {"Person"}
 ORG_SCHEMAS = {"Organization", "Company", "LegalEntity", "PublicBody"}
 
@@ -88,13 +89,19 @@ def schema_kind(schema: str) -> str:
 def prepare(value: str, schema: str = "Person") -> PreparedName:
     """All readings of one name; cached, so each distinct name is analysed once per process."""
     kind = schema_kind(schema)
-    text = fold(value)
-    script = detect_script(text)
-    if kind == "org":
-        readings, forms = _org_readings(text, script)
-    else:
-        readings, forms = _person_readings(text, script), frozenset()
-    readings = [r for r in readings if r.tokens]
+    readings: list[Reading] = []
+    forms: frozenset[str] = frozenset()
+    script = detect_script(fold(value))
+    for variant in expand_alternatives(value):
+        text = fold(variant)
+        vscript = detect_script(text)
+        if kind == "org":
+            found, f = _org_readings(text, vscript)
+            forms |= f
+        else:
+            found = _person_readings(text, vscript)
+        readings.extend(r for r in found if r.tokens)
+    readings = list(dict.fromkeys(readings))[:MAX_READINGS]
     if not readings:
         toks = tokenize(ascii_fold(value)) or [value]
         readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
@@ -110,12 +117,9 @@ def _latin_tokens(text: str) -> list[str]:
 
 def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Latn" or script == "Zyyy":
-        return [
-            Reading(tuple(make_token([t]) for t in _latin_tokens(variant)), "as written")
-            for variant in expand_alternatives(text)
-        ]
+        return [Reading(tuple(make_token([t]) for t in _latin_tokens(text)), "as written")]
     if script in ("Hira", "Kana"):
-        return [_kana_person(text)]
+        return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
         return _japanese_person(strip_titles_cjk(text))
     if script == "Hani":
@@ -291,13 +295,8 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
 
 def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]]:
     if script in ("Latn", "Zyyy"):
-        out = []
-        forms: set[str] = set()
-        for variant in expand_alternatives(text):
-            tokens, f = _org_latin_tokens(variant)
-            forms |= f
-            out.append(Reading(tuple(tokens), "as written"))
-        return out, frozenset(forms)
+        tokens, forms = _org_latin_tokens(text)
+        return [Reading(tuple(tokens), "as written")], frozenset(forms)
     if script == "Cyrl":
         words = tokenize(text)
         forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
