@@ -118,7 +118,11 @@ def entity_from_json(data: dict, source: str = "", list_code: str = "") -> ListE
         for value in props.get(prop, []):
             b.country_code(value)
     for value in props.get("birthDate", []):
-        b.birth_dates(parse_dates(value) or [value])
+        dates = parse_dates(value)
+        if dates:
+            b.birth_dates(dates)
+        else:
+            b.note(f"birth date: {value}")
     for value in props.get("programId", []):
         b.programme(value)
     for value in props.get("address", []):

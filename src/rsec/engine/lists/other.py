@@ -59,7 +59,11 @@ def read_os_simple(path: str | Path) -> Iterator[ListEntity]:
             b.country_code(code)
         if schema == "Person":
             for value in _split(row["birth_date"]):
-                b.birth_dates(parse_dates(value) or [value])
+                dates = parse_dates(value)
+                if dates:
+                    b.birth_dates(dates)
+                else:
+                    b.note(f"birth date: {value}")
         for value in _split(row["identifiers"]):
             b.identifier("idNumber", value)
         for value in _split(row.get("addresses")):
