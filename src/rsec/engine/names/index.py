@@ -25,6 +25,7 @@ import hashlib
 import importlib
 import json
 import math
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -280,6 +281,32 @@ class KeyPostings:
         )
 
 
+_BUILD_KEY_FN: KeyFn | None = None
+
+
+def _keys_chunk(chunk: list[tuple[str, str]]) -> list[list[str]]:
+    assert _BUILD_KEY_FN is not None
+    return [list(_BUILD_KEY_FN(name, schema)) for name, schema in chunk]
+
+
+def _compute_keys(key_fn: KeyFn, items: list[tuple[str, str]], workers: int) -> list[Iterable[str]]:
+    """``key_fn`` over ``items``; on forked worker processes when ``workers`` > 1 and worth it."""
+    global _BUILD_KEY_FN
+    if workers <= 1 or len(items) < 20_000 or "fork" not in multiprocessing.get_all_start_methods():
+        return [key_fn(name, schema) for name, schema in items]
+    _BUILD_KEY_FN = key_fn
+    size = 5_000
+    parts = [items[i : i + size] for i in range(0, len(items), size)]
+    out: list[Iterable[str]] = []
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for keys in pool.imap(_keys_chunk, parts):
+                out.extend(keys)
+    finally:
+        _BUILD_KEY_FN = None
+    return out
+
+
 # -- entity (de)serialisation, pickle-free --------------------------------------------------------
 def entity_to_json(entity: ListEntity) -> bytes:
     return orjson.dumps(entity)  # orjson serialises dataclasses natively (fast; same as asdict)
@@ -320,10 +347,14 @@ class ScreeningIndex:
         entities: Iterable[ListEntity],
         key_fn: KeyFn | None = None,
         matcher: Any = None,
+        workers: int = 1,
     ) -> ScreeningIndex:
-        """Index every name and alias of ``entities`` under the keys ``key_fn(name, schema)``."""
+        """Index every name and alias of ``entities`` under the keys ``key_fn(name, schema)``.
+
+        ``workers`` > 1 computes the keys on that many forked processes (key computation dominates
+        the build of a large index)."""
         key_fn = key_fn or default_key_fn()
-        row_keys: list[set[str]] = []
+        pending: list[tuple[str, str]] = []
         name_entity: list[int] = []
         chunks: list[bytes] = []
         offsets = [0]
@@ -331,14 +362,10 @@ class ScreeningIndex:
             blob = entity_to_json(entity)
             chunks.append(blob)
             offsets.append(offsets[-1] + len(blob))
-            seen: set[str] = set()
-            for name in entity.names:
-                if name.value in seen:
-                    continue
-                seen.add(name.value)
-                row_keys.append(set(key_fn(name.value, entity.schema)))
+            for value in dict.fromkeys(entity.all_names()):
+                pending.append((value, entity.schema))
                 name_entity.append(e_idx)
-        postings = KeyPostings.build(row_keys)
+        postings = KeyPostings.build(_compute_keys(key_fn, pending, workers))
         return cls(
             postings,
             np.asarray(name_entity, dtype=np.int32),
