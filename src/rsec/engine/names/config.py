@@ -25,6 +25,13 @@ class MatcherConfig:
     phonetic_weight: float = 0.92
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)
     initial_score: float = 0.75
+    #: weight of tokens left over on both sides, facing each other (Barack ↔ Michelle), per unit of length
+    conflict_weight: float = 1.5
+    #: subtracted when matched tokens are in a different order that is not a plain reversal
+    #: (SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN); reversal (Yamada Taro ↔ Taro Yamada) is free
+    order_penalty: float = 0.15
+    #: subtracted when an organisation name has a number or roman numeral the other lacks (Fund VIII ↔ IX)
+    number_mismatch: float = 0.25
     #: weight of a person-name token left over on the longer side (middle names, patronymics)
     person_extra_weight: float = 0.3
     #: weight of a distinctive organisation token left over on one side ("of Science")

@@ -7,12 +7,16 @@ readable detail, and the officer's explanation is the join of those details.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
 from .readings import PreparedName, Reading, Token, make_token
+
+# Name particles that say little about identity (bin, al, van, de …): weighted like generic words.
+PARTICLES = frozenset("al el bin ibn bint ben abu abd ould van von der den de del della di da du le la dos das mac".split())
 
 
 @dataclass
@@ -42,7 +46,7 @@ def _token_similarity(
         for j, y in enumerate(b.alts):
             if x == y:
                 return 1.0, "exact", i, j
-            s = Levenshtein.normalized_similarity(x, y)
+            s = OSA.normalized_similarity(x, y)
             if s > best:
                 best, how, bi, bj = s, "spelling", i, j
     if jap:
@@ -76,48 +80,71 @@ def _rescale(s: float, floor: float) -> float:
 
 def _weight(t: Token, cfg: MatcherConfig) -> float:
     w = min(max(len(t.alts[0]), 2), 10)
-    return w * cfg.generic_weight if t.generic else w
+    if t.generic or t.alts[0] in PARTICLES:
+        return w * cfg.generic_weight
+    return w
+
+
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def _is_number(t: Token) -> bool:
+    x = t.alts[0]
+    return x.isdigit() or (len(x) <= 5 and bool(_ROMAN.match(x)) and x not in ("i", "v", "l", "c", "x"))
+
+
+def _monotone(seq: list[int]) -> bool:
+    return all(a < b for a, b in zip(seq, seq[1:], strict=False)) or all(a > b for a, b in zip(seq, seq[1:], strict=False))
 
 
 def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, kind: str, cfg: MatcherConfig):
     """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
     pairs = []
+    floor = cfg.cross_token_floor if cross else cfg.token_floor
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             s, how, ai, bj = _token_similarity(a, b, cross, jap, cfg)
-            s = _rescale(s, cfg.cross_token_floor if cross else cfg.token_floor)
+            s = _rescale(s, floor)
             if s > 0:
                 pairs.append((s, i, j, how, ai, bj))
     pairs.sort(key=lambda p: -p[0])
-    used_q, used_c, matches = set(), set(), []
+    used_q: dict[int, int] = {}
+    used_c: set[int] = set()
+    matches = []
     for s, i, j, how, ai, bj in pairs:
         if i in used_q or j in used_c:
             continue
-        used_q.add(i)
+        used_q[i] = j
         used_c.add(j)
         matches.append(TokenMatch(q[i], c[j], s, how, ai, bj))
     rest_q = [t for i, t in enumerate(q) if i not in used_q]
     rest_c = [t for j, t in enumerate(c) if j not in used_c]
     num = sum(m.score * (_weight(m.q, cfg) + _weight(m.c, cfg)) for m in matches)
     den = sum(_weight(m.q, cfg) + _weight(m.c, cfg) for m in matches)
-    # leftover tokens facing each other are conflicts; the surplus of the longer side are extras
+    # leftover tokens facing each other are conflicts (two different names in the same place);
+    # the surplus of the longer side are extras (middle names, patronymics, "of Science")
     short, long_ = sorted((rest_q, rest_c), key=len)
     short_w = sorted((_weight(t, cfg) for t in short), reverse=True)
     long_w = sorted((_weight(t, cfg) for t in long_), reverse=True)
     k = len(short_w)
-    den += sum(short_w) + sum(long_w[:k])
-    extra = cfg.person_extra_weight if kind == "person" else cfg.org_extra_weight
-    if kind != "person":
-        den += sum(w * extra for w in long_w[k:])
+    den += cfg.conflict_weight * (sum(short_w) + sum(long_w[:k]))
+    if kind == "person" and min(len(q), len(c)) > 1:
+        extra = cfg.person_extra_weight
     else:
-        den += sum(w * extra for w in long_w[k:])
+        extra = cfg.org_extra_weight  # organisations, and a one-word name facing several words
+    den += sum(w * extra for w in long_w[k:])
     score = num / den if den else 0.0
     distinct = [m for m in matches if not m.q.generic]
     if len(distinct) == 1 and len(q) + len(c) > 2 and len(distinct[0].q.alts[0]) <= 3:
         score = min(score, cfg.single_token_cap)
     if kind != "person" and matches and not distinct and any(not t.generic for t in q + c):
         score = min(score, 0.3)  # only generic words in common ("University" ↔ "University")
-    return score, matches, rest_q, rest_c
+    if kind != "person" and any(_is_number(t) for t in rest_q + rest_c):
+        score -= cfg.number_mismatch  # Fund VIII ↔ Fund IX, Solutions ↔ Solutions II, Company 23
+    order = [used_q[i] for i in sorted(used_q) if not q[i].generic]
+    if len(order) >= 3 and not _monotone(order):
+        score -= cfg.order_penalty  # SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN (not a plain reversal)
+    return max(score, 0.0), matches, rest_q, rest_c
 
 
 def _joined(tokens: tuple[Token, ...], other_len: int) -> list[tuple[Token, ...]]:
@@ -178,8 +205,10 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
         if "org" in (q.kind, c.kind)
         else "person"
     )
-    for qr in q.readings:
-        for cr in c.readings:
+    same_script = q.written and c.written and q.script_group == c.script_group
+    q_readings, c_readings = (q.written, c.written) if same_script else (q.readings, c.readings)
+    for qr in q_readings:
+        for cr in c_readings:
             score, matches, rq, rc = compare_readings(qr, cr, kind, cfg)
             if score > best_score:
                 best_score, best = score, (qr, cr, matches, rq, rc)

@@ -20,6 +20,7 @@ from .phonetic import phonetic_key
 
 MAX_ALTS = 8
 MAX_READINGS = 10
+SCRIPT_GROUPS = {"Hani": "Han", "Jpan": "Han", "Hira": "Kana", "Kana": "Kana", "Zyyy": "Latn"}
 PERSON_SCHEMAS = {"Person"}
 ORG_SCHEMAS = {"Organization", "Company", "LegalEntity", "PublicBody"}
 
@@ -79,6 +80,13 @@ class PreparedName:
     kind: str  # person | org
     readings: tuple[Reading, ...]
     legal_forms: frozenset[str] = frozenset()
+    #: the name as written, tokenised in its own script (Han folded to simplified); compared instead of
+    #: the readings when both names are written in the same non-Latin script
+    written: tuple[Reading, ...] = ()
+
+    @property
+    def script_group(self) -> str:
+        return SCRIPT_GROUPS.get(self.script, self.script)
 
 
 def schema_kind(schema: str) -> str:
@@ -102,10 +110,33 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
             found = _person_readings(text, vscript)
         readings.extend(r for r in found if r.tokens)
     readings = list(dict.fromkeys(readings))[:MAX_READINGS]
+    written = []
+    if SCRIPT_GROUPS.get(script, script) != "Latn":
+        for variant in expand_alternatives(value):
+            w = _written(fold(variant), detect_script(fold(variant)), kind)
+            if w.tokens:
+                written.append(w)
     if not readings:
         toks = tokenize(ascii_fold(value)) or [value]
         readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
-    return PreparedName(value, script, kind, tuple(readings), forms)
+    return PreparedName(value, script, kind, tuple(readings), forms, tuple(written))
+
+
+def _written(text: str, script: str, kind: str) -> Reading:
+    """The name in its own script: words, with a Han or hangul person name split into family and given."""
+    if kind == "org":
+        text, _ = _strip_cjk_forms(text)
+    words = [w for w in re.split(r"[\s・=＝･,.\-]+", text) if w]
+    if script in ("Hani", "Jpan"):
+        words = [chinese.to_simplified(strip_titles_cjk(w)) for w in words]
+        if kind == "person" and len(words) == 1:
+            split = japanese.split_person(words[0]) if script == "Jpan" else None
+            words = list(split or chinese.split_person(words[0]))
+    elif script == "Hang" and kind == "person" and len(words) == 1:
+        words = list(korean.split_person(strip_titles_cjk(words[0])))
+    elif script in ("Kana", "Hira"):
+        words = [kana.kana_to_hepburn(strip_titles_cjk(w)) for w in words]
+    return Reading(tuple(make_token([w], [w]) for w in words if w), "as written")
 
 
 # ---------------------------------------------------------------- persons
@@ -116,7 +147,7 @@ def _latin_tokens(text: str) -> list[str]:
 
 
 def _person_readings(text: str, script: str) -> list[Reading]:
-    if script == "Latn" or script == "Zyyy":
+    if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
         return [Reading(tuple(make_token([t]) for t in _latin_tokens(text)), "as written")]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
@@ -294,7 +325,7 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
 
 
 def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]]:
-    if script in ("Latn", "Zyyy"):
+    if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
         tokens, forms = _org_latin_tokens(text)
         return [Reading(tuple(tokens), "as written")], frozenset(forms)
     if script == "Cyrl":
