@@ -2,22 +2,19 @@
 
 The YAML chooses and parameterises the evaluators; this module only reads it. It follows the
 frameworks conventions (``id``, ``version``, ``kind``, bilingual ``title``, ``source``, ``items`` with
-``id`` and ``{ja, en}`` texts) and is validated against the frameworks base schema when that schema
-is installed; then each item is checked for what indicators need (a registered evaluator, a known
-severity, parameters as a mapping).
+``id`` and ``{ja, en}`` texts) and is read and validated by :mod:`rsec.engine.frameworks`
+(``schemas/indicators.json``); then each item is checked for what the engine needs (a registered
+evaluator, known severities, data lists that exist).
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "frameworks" / "indicators.yaml"
-BASE_SCHEMA = Path(__file__).resolve().parents[2] / "frameworks" / "schemas" / "base.json"
 SEVERITIES = ("info", "low", "medium", "high")
 
 
@@ -64,56 +61,58 @@ class IndicatorLibrary:
         return value
 
 
+def _plain(value: Any) -> Any:
+    """Frozen mappings / tuples from the frameworks loader → plain dicts and lists."""
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def load_library(path: str | Path | None = None) -> IndicatorLibrary:
+    """Read the indicator library through the frameworks loader (schema, severities, line numbers).
+
+    Without ``path`` the library with id ``indicators`` is taken from the frameworks search path, so an
+    institution's override (``RSEC_FRAMEWORKS_PATH``, higher version) replaces the packaged default.
+    """
+    from rsec.engine.frameworks import FrameworkError
+    from rsec.engine.frameworks import load_library as load_framework
     from rsec.engine.indicators.evaluators import EVALUATORS
 
-    p = Path(path) if path else DEFAULT_PATH
     try:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise IndicatorLibraryError(str(p), "", "file not found") from None
-    except yaml.YAMLError as exc:
-        raise IndicatorLibraryError(str(p), "", f"invalid YAML: {exc}") from None
-    if not isinstance(doc, dict):
-        raise IndicatorLibraryError(str(p), "", "not a mapping")
-    if BASE_SCHEMA.exists():
-        import jsonschema
-
-        validator = jsonschema.Draft202012Validator(json.loads(BASE_SCHEMA.read_text(encoding="utf-8")))
-        errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
-        if errors:
-            where = ".".join(str(x) for x in errors[0].absolute_path)
-            raise IndicatorLibraryError(str(p), where, errors[0].message)
-    items = doc.get("items")
-    if not isinstance(items, list) or not items:
-        raise IndicatorLibraryError(str(p), "items", "no indicators")
+        lib = load_framework(str(path) if path else "indicators")
+    except FrameworkError as exc:
+        issue = exc.issues[0]
+        raise IndicatorLibraryError(issue.file, issue.path, str(exc)) from None
+    name = str(lib.path or path or "indicators")
+    if lib.kind != "indicators":
+        raise IndicatorLibraryError(name, "kind", f"expected an indicators library, got {lib.kind!r}")
+    doc = _plain(lib.data)
+    severities = tuple(doc.get("severities") or SEVERITIES)
+    unknown_scale = [s for s in severities if s not in SEVERITIES]
+    if unknown_scale:
+        raise IndicatorLibraryError(
+            name, "severities", f"unsupported severities {unknown_scale}; use {SEVERITIES}"
+        )
     indicators = []
-    seen: set[str] = set()
-    for i, raw in enumerate(items):
+    for i, raw in enumerate(doc["items"]):
         where = f"items[{i}]"
-        if not isinstance(raw, dict):
-            raise IndicatorLibraryError(str(p), where, "not a mapping")
-        for key in ("id", "title", "severity", "evaluator"):
-            if key not in raw:
-                raise IndicatorLibraryError(str(p), f"{where}.{key}", "missing")
-        if raw["id"] in seen:
-            raise IndicatorLibraryError(str(p), f"{where}.id", f"duplicate id {raw['id']!r}")
-        seen.add(raw["id"])
-        if raw["severity"] not in SEVERITIES:
-            raise IndicatorLibraryError(str(p), f"{where}.severity", f"unknown severity {raw['severity']!r}")
+        if raw.get("enabled", True) is False:
+            continue
         if raw["evaluator"] not in EVALUATORS:
             raise IndicatorLibraryError(
-                str(p),
+                name,
                 f"{where}.evaluator",
                 f"unknown evaluator {raw['evaluator']!r}; known: {sorted(EVALUATORS)}",
             )
         params = raw.get("parameters") or {}
-        if not isinstance(params, dict):
-            raise IndicatorLibraryError(str(p), f"{where}.parameters", "not a mapping")
         for key, value in params.items():
             if key.startswith("severity") and value not in SEVERITIES:
+                raise IndicatorLibraryError(name, f"{where}.parameters.{key}", f"unknown severity {value!r}")
+            if isinstance(value, str) and key in _DATA_PARAMS and value not in (doc.get("data") or {}):
                 raise IndicatorLibraryError(
-                    str(p), f"{where}.parameters.{key}", f"unknown severity {value!r}"
+                    name, f"{where}.parameters.{key}", f"no data list {value!r} under 'data'"
                 )
         req = raw.get("requirement") or []
         indicators.append(
@@ -133,5 +132,9 @@ def load_library(path: str | Path | None = None) -> IndicatorLibrary:
         title=dict(doc["title"]),
         indicators=indicators,
         data=dict(doc.get("data") or {}),
-        source=str(p),
+        source=name,
     )
+
+
+# parameters that name a list under ``data``
+_DATA_PARAMS = {"programmes", "funders", "categories"}
