@@ -367,6 +367,15 @@ def _country_lexicon() -> dict[tuple[str, ...], str]:
 # Index over the registry
 # ------------------------------------------------------------------------------------------------
 
+#: words that open the name of a unit inside an institution
+_UNIT_WORDS = {
+    (w,)
+    for w in (
+        "department", "faculty", "school", "division", "section", "unit", "laboratory", "chair",
+        "clinic", "service", "program", "programme", "group", "team", "centre", "center", "college",
+        "graduate", "key", "state", "institute",
+    )
+}  # fmt: skip
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {"ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "acronym": 4}
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
@@ -700,11 +709,18 @@ class AffiliationMatcher:
                 entries = ix.names.get(key)
                 if not entries:
                     continue
-                # a span across a comma is weaker unless the name itself has one ("Purdue University,
-                # West Lafayette" for "Purdue University West Lafayette" is fine, but rarer)
+                # a span across a comma, when the name itself has none, only if what follows the comma
+                # is a place ("Purdue University, West Lafayette" = "Purdue University West Lafayette";
+                # but "Graduate School of Science, University of Tokyo" is not "Science University of Tokyo")
                 crosses = toks[i].segment != toks[i + L - 1].segment and not any(
                     _SEP_RE.search(e.value) for e in entries
                 )
+                if crosses and not all(
+                    k in ctx.location_token_idx or norms[k].isdigit()
+                    for k in range(i + 1, i + L)
+                    if toks[k].segment != toks[i].segment
+                ):
+                    continue
                 for cand in self._best_for_span(i, i + L, entries, ctx):
                     if crosses:
                         cand.score -= 0.05
@@ -721,6 +737,7 @@ class AffiliationMatcher:
     ) -> list[_Candidate]:
         reg = self.registry
         scored: list[_Candidate] = []
+        n_orgs = len({e.org_id for e in entries})
         for e in entries:
             org = reg.get(e.org_id)
             if org is None:
@@ -730,6 +747,8 @@ class AffiliationMatcher:
                 continue  # acronyms only with location support
             if acronym and any("not in text" in d for d in c.details):
                 continue
+            if acronym and n_orgs > 1 and not _city_agrees(org, ctx):
+                continue  # an acronym several institutions share needs their city
             scored.append(c)
         if not scored:
             return []
@@ -827,8 +846,25 @@ class AffiliationMatcher:
         chosen = self._select(cands)
         covered = {k for c in chosen for k in range(c.start, c.end)}
         fuzzy = [c for c in self._fuzzy(ctx, covered) if c.score >= cfg.threshold]
-        chosen = self._select(chosen + fuzzy)
+        chosen = self._drop_units(self._select(chosen + fuzzy), ctx)
         return self._results(chosen, ctx)
+
+    @staticmethod
+    def _drop_units(chosen: list[_Candidate], ctx: _Context) -> list[_Candidate]:
+        """"Department of Biotechnology, Manipal Academy …": a unit-like name followed, in the same part,
+        by another institution is that institution's unit, not the registry's same-named body."""
+        out = []
+        for c in chosen:
+            first = ctx.tokens[c.start]
+            later = [d for d in chosen if d.start > c.start and ctx.tokens[d.start].part == first.part]
+            if (
+                later
+                and name_key(c.entry.value)[:1] in _UNIT_WORDS
+                and c.entry.kind != "acronym"
+            ):
+                continue
+            out.append(c)
+        return out
 
     def match_many(self, texts: Iterable[str]) -> list[list[AffiliationMatch]]:
         """Batch API: one result list per input string, in order."""
