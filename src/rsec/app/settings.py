@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "rsec.app.accounts",
     "rsec.app.audit",
     "rsec.app.cases",
+    "rsec.app.web",
 ]
 
 MIDDLEWARE = [
