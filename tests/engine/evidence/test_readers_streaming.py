@@ -101,3 +101,18 @@ def test_memory_flat_in_file_size(tmp_path):
     assert (n_small, n_large, last) == (4_000, 20_000, "W19999")
     assert peak_large < peak_small * 1.25 + 256 * 1024, (peak_small, peak_large)
     assert peak_large < size / 2, (peak_large, size)
+
+
+def test_gc_threshold_is_restored_after_reading_and_on_early_close(fixtures_dir):
+    """The bulk reader defers young-generation collection only while it runs."""
+    import gc
+
+    before = gc.get_threshold()
+    path = fixtures_dir / "evidence" / "openalex" / "works_current.jsonl.gz"
+    assert len(list(read_evidence("openalex-works", path))) == 4
+    assert gc.get_threshold() == before
+    it = read_evidence("openalex-works", path)
+    next(it)
+    assert gc.get_threshold()[0] > before[0]
+    it.close()
+    assert gc.get_threshold() == before

@@ -3,9 +3,11 @@ XML through defusedxml, and :class:`EvidenceFormatError`."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -20,6 +22,37 @@ except ImportError:  # pragma: no cover - isal missing
 READ_BUFFER = 1 << 20  # 1 MiB read buffer: fewer syscalls and decompressor calls per line
 
 PathLike = str | os.PathLike
+
+
+_GC_LOCK = threading.Lock()
+_GC_USERS = 0
+_GC_SAVED: tuple[int, ...] = ()
+BULK_GC_GEN0 = 20_000
+
+
+@contextmanager
+def bulk_gc() -> Iterator[None]:
+    """Collect young objects less often while a bulk reader runs.
+
+    A parsed snapshot record is a tree of hundreds of dicts and lists that dies young; with the default
+    generation-0 threshold (700 allocations) the cyclic collector walks each tree several times, which
+    costs 15-20% of ingestion time. The threshold is raised while any bulk reader is active (nesting
+    counted) and restored afterwards; collection is deferred, never disabled.
+    """
+    global _GC_USERS, _GC_SAVED
+    with _GC_LOCK:
+        if _GC_USERS == 0:
+            _GC_SAVED = gc.get_threshold()
+            if _GC_SAVED[0] and _GC_SAVED[0] < BULK_GC_GEN0:
+                gc.set_threshold(BULK_GC_GEN0, *_GC_SAVED[1:])
+        _GC_USERS += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _GC_USERS -= 1
+            if _GC_USERS == 0 and _GC_SAVED:
+                gc.set_threshold(*_GC_SAVED)
 
 
 class EvidenceFormatError(ValueError):
@@ -121,16 +154,21 @@ def iter_json(
             yield from _expand(doc, containers, "")
             return
         yield from _expand(first_obj, containers, "line 1")
+        loads = orjson.loads
+        decode_error = orjson.JSONDecodeError
         lineno = 1
-        for line in fh:
+        for line in fh:  # the hot loop of snapshot ingestion: keep it lean
             lineno += 1
-            if not line.strip():
-                continue
             try:
-                obj = orjson.loads(line)
-            except orjson.JSONDecodeError as exc:
+                obj = loads(line)
+            except decode_error as exc:
+                if not line.strip():
+                    continue
                 raise EvidenceFormatError(name, f"line {lineno}", f"invalid JSON ({exc.msg})") from exc
-            yield from _expand(obj, containers, f"line {lineno}")
+            if type(obj) is dict and not any(key in obj for key in containers):
+                yield f"line {lineno}", obj
+            else:
+                yield from _expand(obj, containers, f"line {lineno}")
 
 
 def _expand(obj: Any, containers: tuple[str, ...], where: str) -> Iterator[tuple[str, Any]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO, Any
 
-from rsec.engine.evidence._io import EvidenceFormatError, PathLike, _name, iter_json
+from rsec.engine.evidence._io import EvidenceFormatError, PathLike, _name, bulk_gc, iter_json
 from rsec.engine.evidence.model import (
     RELIABILITY_CURATED,
     Affiliation,
@@ -75,24 +75,58 @@ def short_doi(value: Any) -> str:
 def _inst_ref(inst: dict) -> InstitutionRef:
     lineage = inst.get("lineage")
     return InstitutionRef(
-        id=short_id(inst.get("id")),
-        name=inst.get("display_name") or "",
-        ror_id=short_ror(inst.get("ror")),
-        country=inst.get("country_code") or "",
-        type=inst.get("type") or "",
-        lineage=[short_id(x) for x in lineage] if lineage else [],
+        short_id(inst.get("id")),
+        inst.get("display_name") or "",
+        short_ror(inst.get("ror")),
+        inst.get("country_code") or "",
+        inst.get("type") or "",
+        [short_id(x) for x in lineage] if lineage else [],
     )
 
 
-def parse_work(d: dict, retrieved: str = "", file: str = "") -> Work:
-    """One OpenAlex work (2022 or current schema) -> :class:`Work`."""
-    wid = short_id(d["id"])
+class _InstitutionCache:
+    """Institutions repeat across works: one :class:`InstitutionRef` per OpenAlex id and file, bounded.
+
+    Works read from the same file share these objects; treat them as read-only.
+    """
+
+    __slots__ = ("refs", "limit")
+
+    def __init__(self, limit: int = 200_000):
+        self.refs: dict[str, InstitutionRef] = {}
+        self.limit = limit
+
+    def get(self, inst: dict) -> InstitutionRef:
+        key = inst.get("id")
+        if key is None:
+            return _inst_ref(inst)
+        ref = self.refs.get(key)
+        if ref is None:
+            if len(self.refs) >= self.limit:
+                self.refs.clear()  # keeps memory flat on snapshot-sized input
+            ref = self.refs[key] = _inst_ref(inst)
+        return ref
+
+
+def parse_work(d: dict, retrieved: str = "", file: str = "", cache: _InstitutionCache | None = None) -> Work:
+    """One OpenAlex work (2022 or current schema) -> :class:`Work`. The hot path of snapshot ingestion."""
+    wid = d["id"]
+    wid = wid[_PREFIX_LEN:] if wid.startswith(_PREFIX) else short_id(wid)
     corresponding = d.get("corresponding_author_ids") or ()
+    inst_of = cache.get if cache is not None else _inst_ref
     authorships = []
+    append = authorships.append
     for a in d.get("authorships") or ():
         author = a.get("author") or {}
-        aid = short_id(author.get("id"))
-        insts = [_inst_ref(i) for i in a.get("institutions") or ()]
+        aid = author.get("id") or ""
+        if aid.startswith(_PREFIX):
+            aid = aid[_PREFIX_LEN:]
+        elif aid:
+            aid = short_id(aid)
+        orcid = author.get("orcid")
+        if orcid:
+            orcid = orcid.rsplit("/", 1)[-1]
+        insts = [inst_of(i) for i in a.get("institutions") or ()]
         raw = a.get("raw_affiliation_strings")
         if raw is None:
             one = a.get("raw_affiliation_string")
@@ -103,60 +137,61 @@ def parse_work(d: dict, retrieved: str = "", file: str = "") -> Work:
         is_corr = a.get("is_corresponding")
         if is_corr is None:
             is_corr = bool(corresponding) and author.get("id") in corresponding
-        authorships.append(
+        append(
             Authorship(
-                author_id=aid,
-                name=author.get("display_name") or a.get("raw_author_name") or "",
-                orcid=short_orcid(author.get("orcid")),
-                position=a.get("author_position") or "",
-                is_corresponding=bool(is_corr),
-                institutions=insts,
-                raw_affiliations=raw,
-                countries=countries,
+                aid,
+                author.get("display_name") or a.get("raw_author_name") or "",
+                orcid or "",
+                a.get("author_position") or "",
+                bool(is_corr),
+                insts,
+                raw,
+                countries,
             )
         )
     funding = []
-    for g in d.get("grants") or ():
-        funding.append(
-            Funding(
-                funder_id=short_id(g.get("funder")),
-                funder_name=g.get("funder_display_name") or "",
-                award_id=g.get("award_id") or "",
-            )
-        )
-    for g in d.get("awards") or ():
-        funding.append(
-            Funding(
-                funder_id=short_id(g.get("funder_id")),
-                funder_name=g.get("funder_display_name") or "",
-                award_id=g.get("funder_award_id") or "",
-            )
-        )
-    seen = {f.funder_id for f in funding}
-    for f in d.get("funders") or ():
-        fid = short_id(f.get("id"))
-        if fid not in seen:
+    grants = d.get("grants")
+    if grants:
+        for g in grants:
             funding.append(
                 Funding(
-                    funder_id=fid,
-                    funder_name=f.get("display_name") or "",
-                    funder_country=f.get("country_code") or "",
+                    short_id(g.get("funder")), g.get("funder_display_name") or "", "", g.get("award_id") or ""
                 )
             )
-    loc = d.get("primary_location") or {}
-    source = loc.get("source") or {}
+    awards = d.get("awards")
+    if awards:
+        for g in awards:
+            funding.append(
+                Funding(
+                    short_id(g.get("funder_id")),
+                    g.get("funder_display_name") or "",
+                    "",
+                    g.get("funder_award_id") or "",
+                )
+            )
+    funders = d.get("funders")
+    if funders:
+        seen = {f.funder_id for f in funding}
+        for f in funders:
+            fid = short_id(f.get("id"))
+            if fid not in seen:
+                funding.append(Funding(fid, f.get("display_name") or "", f.get("country_code") or ""))
+    loc = d.get("primary_location")
+    source = (loc.get("source") if loc else None) or {}
     venue = source.get("display_name") or (d.get("host_venue") or {}).get("display_name") or ""
     return Work(
-        id=wid,
-        doi=short_doi(d.get("doi")),
-        title=d.get("title") or d.get("display_name") or "",
-        year=d.get("publication_year"),
-        date=d.get("publication_date") or "",
-        type=d.get("type") or "",
-        venue=venue,
-        authorships=authorships,
-        funding=funding,
-        provenance=Provenance("openalex", wid, retrieved, RELIABILITY_CURATED, _PREFIX + wid, file),
+        wid,
+        short_doi(d.get("doi")),
+        d.get("title") or d.get("display_name") or "",
+        d.get("publication_year"),
+        d.get("publication_date") or "",
+        d.get("type") or "",
+        venue,
+        authorships,
+        funding,
+        None,
+        [],
+        Provenance("openalex", wid, retrieved, RELIABILITY_CURATED, _PREFIX + wid, file),
     )
 
 
@@ -254,7 +289,13 @@ def read_openalex(path: PathLike | IO[bytes], kind: str = "", retrieved: str = "
     letter = _KIND_LETTER.get(kind, "")
     if kind and not letter:
         raise ValueError(f"unknown OpenAlex entity kind {kind!r}")
+    with bulk_gc():
+        yield from _read(path, name, kind, letter, retrieved)
+
+
+def _read(path: PathLike | IO[bytes], name: str, kind: str, letter: str, retrieved: str) -> Iterator[Any]:
     parse = _PARSERS.get(letter)
+    cache = _InstitutionCache()
     for where, obj in iter_json(path, ("results",)):
         if not isinstance(obj, dict):
             raise EvidenceFormatError(name, where, f"expected a JSON object, got {type(obj).__name__}")
@@ -275,7 +316,10 @@ def read_openalex(path: PathLike | IO[bytes], kind: str = "", retrieved: str = "
                 )
             p = parse
         try:
-            yield p(obj, retrieved, f"{name}:{where}")
+            if p is parse_work:
+                yield parse_work(obj, retrieved, f"{name}:{where}", cache)
+            else:
+                yield p(obj, retrieved, f"{name}:{where}")
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             raise EvidenceFormatError(
                 name, where, f"unexpected structure ({type(exc).__name__}: {exc})"
