@@ -20,9 +20,11 @@ class MatcherConfig:
     #: linearly to 0..1, so near-misses (Scholze/Scholz) keep credit and distant pairs (Barack/Michelle) none
     token_floor: float = 0.55
     #: the same floor when one side is a transliterated reading, whose spelling is only approximate
-    cross_token_floor: float = 0.35
+    cross_token_floor: float = 0.2
     #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
-    phonetic_weight: float = 0.92
+    phonetic_weight: float = 1.0
+    #: share of a phonetic match's credit that also depends on spelling similarity (0 = sound alone)
+    phonetic_spelling_share: float = 0.0
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)
     initial_score: float = 0.75
     #: weight of tokens left over on both sides, facing each other (Barack ↔ Michelle), per unit of length
@@ -36,6 +38,8 @@ class MatcherConfig:
     person_extra_weight: float = 0.3
     #: weight of a distinctive organisation token left over on one side ("of Science")
     org_extra_weight: float = 1.0
+    #: the same when one side is a reading of another script (its vocabulary is only partly translated)
+    org_extra_weight_cross: float = 0.5
     #: weight of generic organisation words (university, institute, bank …) relative to distinctive ones
     generic_weight: float = 0.25
     #: cap on a name score that rests on a single short token (a lone "Kim" or "Ali")

@@ -54,16 +54,16 @@ def _token_similarity(
             if x in b.jfolds:
                 return 1.0, "exact", 0, 0
     if cross:
+        spelled = best
         for x in a.phons:
             if len(x) < 2:
                 continue  # a one-consonant key ("yu", "ho" → vowels only) says nothing
             for y in b.phons:
                 if len(y) < 2:
                     continue
-                if x == y:
-                    s = cfg.phonetic_weight
-                else:
-                    s = Levenshtein.normalized_similarity(x, y) * cfg.phonetic_weight
+                sim = 1.0 if x == y else Levenshtein.normalized_similarity(x, y)
+                # the sound agrees; how far the spellings agree still counts a little
+                s = cfg.phonetic_weight * sim * (1 - cfg.phonetic_spelling_share * (1 - spelled))
                 if s > best:
                     best, how, bi, bj = s, "phonetic", 0, 0
     # initials (A. ↔ Ali), only for written-out names
@@ -130,6 +130,8 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     den += cfg.conflict_weight * (sum(short_w) + sum(long_w[:k]))
     if kind == "person" and min(len(q), len(c)) > 1:
         extra = cfg.person_extra_weight
+    elif kind != "person" and cross:
+        extra = cfg.org_extra_weight_cross  # translated generic vocabulary is never complete
     else:
         extra = cfg.org_extra_weight  # organisations, and a one-word name facing several words
     den += sum(w * extra for w in long_w[k:])

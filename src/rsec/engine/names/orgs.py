@@ -85,6 +85,7 @@ LEGAL_PHRASES_LATIN = [
     "godo kaisha",
 ]
 LEGAL_FORMS_CJK = [
+    "非公開株式会社", "公開株式会社", "公共株式会社", "閉鎖型株式会社", "有限責任会社",
     "股份有限公司",
     "有限责任公司",
     "有限責任公司",
@@ -114,7 +115,9 @@ GENERIC_WORDS = frozenset(
     """university college institute academy school center centre laboratory laboratories lab group holding
     holdings bank trading international national society association foundation agency bureau department
     office ministry branch factory plant enterprise enterprises industries industry services general
-    research""".split()
+    research company corporation plant factory bureau design production manufacturing association
+    scientific central special federal state shipyard organization movement front brigade committee
+    agency trust exchange""".split()
 )
 STOPWORDS = frozenset(
     "of the and for de des du la le el del di da der die das und y et & an a at in on".split()
@@ -295,7 +298,13 @@ CJK_TERMS = {
     "钢铁": "steel",
     "製鉄": "steel",
     "矿业": "mining",
-    "控股": "holdings",
+    "控股": "holdings", "会社": "company", "社": "company", "工場": "plant", "工厂": "plant",
+    "設計局": "design bureau", "造船所": "shipyard", "機構": "organization", "公団": "corporation",
+    "生産": "production", "製造": "manufacturing", "団体": "association", "協会": "association",
+    "学術": "scientific", "中央": "central", "特殊": "special", "特別": "special", "連邦": "federal",
+    "国営": "state", "国有": "state", "企業": "enterprise", "海運": "shipping", "運動": "movement",
+    "集団": "group", "戦線": "front", "両替所": "exchange", "信託": "trust", "旅団": "brigade",
+    "解放": "liberation", "委員会": "committee", "省": "ministry", "庁": "agency", "局": "bureau",
     "ホールディングス": "holdings",
     "株式": "",
     "第": "",

@@ -275,7 +275,7 @@ def _cyrillic(text: str) -> Reading:
     for word in tokenize(text):
         alts = [tokenize(ascii_fold(s.translate(word)))[:1] for s in _IULIIA]
         alts.append(tokenize(anyascii(word).lower())[:1])
-        flat = [a[0] for a in alts if a]
+        flat = [a[0] for a in alts if a and a[0].isascii()]
         tokens.append(make_token(flat, [word] * len(flat)))
     return Reading(
         tuple(tokens), "Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)", translit=True, detail=text
@@ -433,12 +433,19 @@ def _lemma(surface: str) -> str:
 
 
 def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
-    text, forms = _strip_cjk_forms(text)
-    chunks = [c for c in re.split(r"[\s・=＝･]+", text) if c]
+    text, f0 = _strip_cjk_forms(text)
+    forms = set(f0)
+    chunks = [r for c in re.split(r"[\s・=＝･「」『』“”\"]+", text) if c for r in _script_runs(c)]
     tokens: list[Token] = []
     name_syllables: list[str] = []  # first syllable of each distinctive chunk, for contractions
     details = []
     for chunk in chunks:
+        if chunk.isascii():
+            latin, f = _org_latin_tokens(chunk)
+            forms |= f
+            tokens.extend(latin)
+            details.append(chunk)
+            continue
         if all(japanese._is_kana(c) for c in chunk):
             full = kana.kana_to_hepburn(chunk)
             eng = _loanword(chunk)
@@ -486,6 +493,14 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                 )
             )
     return readings, frozenset(forms)
+
+
+_RUN = re.compile(r"[A-Za-z0-9.&'\-]+|[\u3040-\u30ff\uff66-\uff9f]+|[^A-Za-z0-9.&'\-\u3040-\u30ff\uff66-\uff9f]+")
+
+
+def _script_runs(chunk: str) -> list[str]:
+    """Split a chunk into runs of Latin, kana, and other (Han, hangul) characters: 株式会社MBDBイスクラ."""
+    return [r for r in _RUN.findall(chunk) if r.strip(".-&'")]
 
 
 def _first_syllable(surface: str) -> str:
