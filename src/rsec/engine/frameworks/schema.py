@@ -7,13 +7,14 @@ The schemas live beside the libraries in ``rsec/frameworks/schemas/``: ``base.js
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from yaml.nodes import Node
 
@@ -57,11 +58,44 @@ def _validator(kind: str | None) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry())
 
 
-def _flatten(error: ValidationError) -> ValidationError:
-    """For oneOf/anyOf failures, the most relevant branch error rather than the summary."""
-    while error.context:
-        error = best_match(error.context)
-    return error
+def _flatten(error: ValidationError) -> list[ValidationError]:
+    """The errors that explain a oneOf/anyOf failure, instead of its summary.
+
+    The branch chosen is the one whose errors lie deepest in the instance — the branch the data
+    matched furthest (for ``{all: [...]}`` conditions, the ``all`` branch, not the leaf branch).
+    """
+    if not error.context:
+        return [error]
+    branches: dict[object, list[ValidationError]] = defaultdict(list)
+    for sub in error.context:
+        branches[sub.relative_schema_path[0]].append(sub)
+    best = max(branches.values(), key=lambda errs: min(len(e.absolute_path) for e in errs))
+    return [flat for sub in best for flat in _flatten(sub)]
+
+
+def _declared(schema: Any, seen: set[int] | None = None) -> set[str]:
+    """Property names a schema declares, following allOf and $ref."""
+    seen = set() if seen is None else seen
+    if not isinstance(schema, dict) or id(schema) in seen:
+        return set()
+    seen.add(id(schema))
+    names = set(schema.get("properties", {}))
+    for sub in schema.get("allOf", []):
+        names |= _declared(sub, seen)
+    if "$ref" in schema:
+        names |= _declared(_registry().resolver().lookup(schema["$ref"]).contents, seen)
+    return names
+
+
+def _unexpected(error: ValidationError) -> list[str]:
+    """For an unevaluatedProperties error, the keys the schema does not declare at all.
+
+    When another keyword of the same object failed, JSON Schema 2020-12 also reports every declared
+    property as unevaluated; those are noise, the real problem is reported on its own.
+    """
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    declared = _declared(error.schema)
+    return [key for key in instance if key not in declared]
 
 
 def _issue(file: str, root: Node | None, error: ValidationError) -> Issue:
@@ -73,6 +107,9 @@ def _issue(file: str, root: Node | None, error: ValidationError) -> Issue:
         line = line_at(root, path)
         if missing is not None:
             return Issue(file, format_path([*path, missing]), "is a required property", line)
+    elif error.validator == "not" and set(error.validator_value) == {"required"}:
+        names = ", ".join(error.validator_value["required"])
+        message = f"{names} must not be given here"
     elif error.validator == "pattern" and error.schema.get("description", "").startswith("Semantic version"):
         message = f"{error.instance!r} is not a semantic version (MAJOR.MINOR.PATCH)"
     elif error.validator == "pattern" and len(path) >= 1 and path[-1] in ("ja", "en"):
@@ -102,17 +139,28 @@ def validate(data: Any, file: str, root: Node | None = None) -> list[Issue]:
 
 
 def _collect(file: str, root: Node | None, errors: Iterable[ValidationError]) -> list[Issue]:
-    issues = [_issue(file, root, _flatten(e)) for e in errors]
-    # unevaluatedProperties reports every property of an object whose other keywords failed;
-    # drop those reports when a more specific error inside the same object exists.
-    specific = [i for i in issues if "Unevaluated properties" not in i.message]
-    kept = [
-        i
-        for i in issues
-        if "Unevaluated properties" not in i.message
-        or not any(s.path.startswith(i.path) and s.path != i.path for s in specific)
-    ]
+    issues = []
+    for error in (flat for e in errors for flat in _flatten(e)):
+        if error.validator in ("unevaluatedProperties", "additionalProperties") and isinstance(
+            error.instance, dict
+        ):
+            if error.validator == "unevaluatedProperties":
+                keys = _unexpected(error)
+            else:
+                keys = [k for k in error.instance if k not in error.schema.get("properties", {})]
+            path = list(error.absolute_path)
+            for key in keys:
+                issues.append(
+                    Issue(
+                        file,
+                        format_path([*path, key]),
+                        "is not an allowed property",
+                        line_at(root, [*path, key]),
+                    )
+                )
+            continue
+        issues.append(_issue(file, root, error))
     unique: dict[tuple[str, str], Issue] = {}
-    for issue in kept:
+    for issue in issues:
         unique.setdefault((issue.path, issue.message), issue)
     return sorted(unique.values(), key=lambda i: (i.line or 0, i.path))
