@@ -11,8 +11,36 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 SCHEMATA = ("Person", "Organization", "Company", "LegalEntity", "Vessel", "Airplane")
+
+
+@lru_cache(maxsize=8192)
+def _char_script(ch: str) -> str:
+    """ISO 15924 code of one letter (cached: list files repeat the same few hundred letters)."""
+    name = unicodedata.name(ch, "")
+    if name.startswith("CJK UNIFIED") or name.startswith("CJK COMPATIBILITY IDEOGRAPH"):
+        return "Hani"
+    if name.startswith("HIRAGANA"):
+        return "Hira"
+    if name.startswith("KATAKANA") or name.startswith("HALFWIDTH KATAKANA"):
+        return "Kana"
+    if name.startswith("HANGUL"):
+        return "Hang"
+    if name.startswith("CYRILLIC"):
+        return "Cyrl"
+    if name.startswith("ARABIC"):
+        return "Arab"
+    if name.startswith("GREEK"):
+        return "Grek"
+    if name.startswith("HEBREW"):
+        return "Hebr"
+    if name.startswith("THAI"):
+        return "Thai"
+    if "LATIN" in name:
+        return "Latn"
+    return "Zyyy"
 
 
 def detect_script(text: str) -> str:
@@ -21,29 +49,7 @@ def detect_script(text: str) -> str:
     for ch in text:
         if not ch.isalpha():
             continue
-        name = unicodedata.name(ch, "")
-        if name.startswith("CJK UNIFIED") or name.startswith("CJK COMPATIBILITY IDEOGRAPH"):
-            script = "Hani"
-        elif name.startswith("HIRAGANA"):
-            script = "Hira"
-        elif name.startswith("KATAKANA") or name.startswith("HALFWIDTH KATAKANA"):
-            script = "Kana"
-        elif name.startswith("HANGUL"):
-            script = "Hang"
-        elif name.startswith("CYRILLIC"):
-            script = "Cyrl"
-        elif name.startswith("ARABIC"):
-            script = "Arab"
-        elif name.startswith("GREEK"):
-            script = "Grek"
-        elif name.startswith("HEBREW"):
-            script = "Hebr"
-        elif name.startswith("THAI"):
-            script = "Thai"
-        elif "LATIN" in name:
-            script = "Latn"
-        else:
-            script = "Zyyy"
+        script = "Latn" if ch.isascii() else _char_script(ch)
         counts[script] = counts.get(script, 0) + 1
     if not counts:
         return "Zyyy"
