@@ -103,3 +103,29 @@ def test_member_add_with_invalid_orcid_writes_nothing(world):
 @pytest.mark.django_db
 def test_researcher_cannot_create_case(world):
     assert login(world.users["a_pi"]).get("/cases/new/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_lead_assigns_co_pi_to_partner_who_then_sees_and_edits_it(world):
+    """P-5 scope figure: B does its own team — a CO-PI the lead assigns to B is B's to see and edit."""
+    c = login(world.users["a_officer"])
+    c.post(
+        f"/cases/{world.case.id}/members/",
+        {
+            "role": "co_pi",
+            "owner": world.b.id,
+            "family_name": "小林",
+            "given_name": "誠",
+            "affiliation": "乙大学",
+        },
+    )
+    member = m.Member.objects.get(case=world.case, person__family_name="小林")
+    assert member.owner_id == world.b.id
+    b = login(world.users["b_officer"])
+    assert "小林" in b.get(f"/cases/{world.case.id}/").content.decode()
+    assert b.get(f"/people/{member.person_id}/").status_code == 200
+    b.post(f"/people/{member.person_id}/", {"category": "education", "title": "博士（理学）"})
+    assert member.person.declarations.filter(title="博士（理学）").exists()
+    # the owner choice is limited to the lead and its partner tenants
+    c.post(f"/cases/{world.case.id}/members/", {"role": "co_pi", "owner": world.c.id, "family_name": "不正"})
+    assert not m.Member.objects.filter(person__family_name="不正").exists()

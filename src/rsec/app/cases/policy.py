@@ -153,7 +153,7 @@ def visible_people(user: User) -> QuerySet[m.Person]:
     if is_staff_reader(user):
         org = user.organization_id
         return m.Person.objects.filter(
-            Q(organization_id=org) | Q(memberships__case__institution_id=org)
+            Q(organization_id=org) | Q(memberships__case__institution_id=org) | Q(memberships__owner_id=org)
         ).distinct()
     if is_researcher(user):
         return m.Person.objects.filter(user=user)
@@ -164,7 +164,8 @@ def can_write_person(user: User, person: m.Person) -> bool:
     if is_staff_writer(user):
         if person.organization_id == user.organization_id:
             return True
-        return person.memberships.filter(case__institution_id=user.organization_id).exists()
+        org = user.organization_id
+        return person.memberships.filter(Q(case__institution_id=org) | Q(owner_id=org)).exists()
     return is_researcher(user) and person.user_id == user.id
 
 

@@ -116,11 +116,19 @@ class MemberForm(forms.Form):
     person = forms.ModelChoiceField(
         label=_("登録済みの研究者"), queryset=m.Person.objects.none(), required=False
     )
+    owner = forms.ModelChoiceField(
+        label=_("担当機関"),
+        queryset=Organization.objects.none(),
+        required=False,
+        help_text=_("共同研究先機関の研究分担者は、その機関に担当を任せられます"),
+    )
 
-    def __init__(self, *args, people=None, **kwargs):
+    def __init__(self, *args, people=None, owners=None, **kwargs):
         super().__init__(*args, **kwargs)
         if people is not None:
             self.fields["person"].queryset = people
+        if owners is not None:
+            self.fields["owner"].queryset = owners
 
 
 class DocumentForm(forms.Form):

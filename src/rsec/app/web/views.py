@@ -38,6 +38,16 @@ def _case(user, pk) -> m.Case:
     return get_object_or_404(policy.visible_cases(user), pk=pk)
 
 
+def _member_owners(user, case: m.Case):
+    """Institutions a member row may be assigned to: the user's own, and (for the lead) partner tenants."""
+    from rsec.app.accounts.models import Organization
+
+    ids = {user.organization_id}
+    if case.institution_id == user.organization_id:
+        ids |= set(case.partner_set.exclude(organization=None).values_list("organization_id", flat=True))
+    return Organization.objects.filter(id__in=ids)
+
+
 @login_required
 def home(request):
     if policy.is_fa_reader(request.user):
@@ -102,7 +112,11 @@ def case_detail(request, pk):
             "can_write": can_write,
             "can_submit": policy.can_write_case(user, case),
             "submissions": policy.visible_submissions(user).filter(case=case),
-            "member_form": f.MemberForm(people=policy.visible_people(user)),
+            "member_form": f.MemberForm(
+                people=policy.visible_people(user),
+                owners=_member_owners(user, case),
+                initial={"owner": user.organization_id},
+            ),
             "person_form": f.PersonForm(),
             "document_form": f.DocumentForm(),
             "submit_form": f.SubmitForm(),
@@ -137,7 +151,9 @@ def part_add(request, pk, kind):
 def member_add(request, pk):
     """Add a member to the case: an existing person, or a new one entered in the same form."""
     case = _case(request.user, pk)
-    member_form = f.MemberForm(request.POST, people=policy.visible_people(request.user))
+    member_form = f.MemberForm(
+        request.POST, people=policy.visible_people(request.user), owners=_member_owners(request.user, case)
+    )
     person_form = f.PersonForm(request.POST)
     if not member_form.is_valid():
         messages.error(request, _("入力内容を確認してください"))
@@ -156,7 +172,12 @@ def member_add(request, pk):
             services.create(
                 request.user,
                 m.Member,
-                {"case": case, "person": person, "role": member_form.cleaned_data["role"]},
+                {
+                    "case": case,
+                    "person": person,
+                    "role": member_form.cleaned_data["role"],
+                    "owner": member_form.cleaned_data["owner"] or request.user.organization,
+                },
             )
     except ValidationError as exc:
         for msg in exc.messages:
