@@ -54,6 +54,21 @@ def _load_inputs(args):
     return declaration, library, records, entities, ror
 
 
+class _LazyAffiliationMatcher:
+    """Builds the affiliation index only when a byline has raw affiliation strings the source left unresolved."""
+
+    def __init__(self, ror):
+        self.ror = ror
+        self._matcher = None
+
+    def match(self, text: str):
+        if self._matcher is None:
+            from rsec.engine.evidence.affiliations import AffiliationMatcher
+
+            self._matcher = AffiliationMatcher(self.ror)
+        return self._matcher.match(text)
+
+
 def _table(result) -> str:
     lines = []
     findings = result.findings
@@ -137,7 +152,10 @@ def cmd_diligence(args) -> int:
         if unknown:
             print(f"error: --only: unknown indicator(s) {', '.join(unknown)}", file=sys.stderr)
             return 2
-    result = run_diligence(declaration, records, entities, ror=ror, library=library, only=only)
+    matcher = _LazyAffiliationMatcher(ror) if ror is not None else None
+    result = run_diligence(
+        declaration, records, entities, ror=ror, library=library, only=only, affiliation_matcher=matcher
+    )
     if args.format == "json":
         text = orjson.dumps(result.as_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
     else:

@@ -154,3 +154,30 @@ def test_detect_source_by_name_and_content(case, tmp_path):
     csv_file = tmp_path / "export.csv"
     csv_file.write_text((case["evidence"] / "patents_lens-export.csv").read_text(encoding="utf-8"))
     assert detect_source(csv_file) == "lens"
+
+
+def test_raw_affiliation_strings_are_resolved_through_ror(case, capsys):
+    """2022-schema OpenAlex (raw affiliation strings only): with --ror, bylines resolve to ROR institutions,
+    so the undeclared listed appointment and the co-author's listed institution are still found."""
+    argv = [
+        "diligence",
+        "--person",
+        str(case["person"]),
+        "--evidence",
+        str(case["evidence"].parent / "evidence_2022"),
+        "--lists",
+        str(case["lists"][0]),
+        "--ror",
+        str(case["ror"]),
+        "--format",
+        "json",
+    ]
+    assert main(argv) == 1
+    found = {f["indicator"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert found["undeclared_affiliation"]["details"]["ror"] == "01yqg2h08"
+    assert "listed_coauthor_institution" in found and "listed_affiliation" in found
+    # without the registry the byline stays raw text, split at ';': the listed name is still found inside it
+    assert main(argv[:-4] + ["--format", "json"]) == 1
+    found = {f["indicator"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert found["undeclared_affiliation"]["details"]["institution"].startswith("School of Environment, Harbin")
+    assert found["listed_affiliation"]["details"]["list_hit"]["score"] < 1.0

@@ -240,6 +240,29 @@ def _party_dict(p: PatentParty) -> dict:
     return {"name": p.name, "country": p.country, "role": p.role}
 
 
+def _institutions_of(au: Any, matcher: Any, keep_raw: bool) -> list[InstitutionRef]:
+    """The institutions of an authorship; raw strings the source left unresolved go through ``matcher``
+    (ROR), and — for the person themself — are kept as raw names when nothing resolves them."""
+    insts = list(au.institutions)
+    if insts or not au.raw_affiliations:
+        return insts
+    if matcher is not None:
+        for raw in au.raw_affiliations:
+            for hit in matcher.match(raw):
+                insts.append(
+                    InstitutionRef(
+                        name=hit.name,
+                        ror_id=short_ror(hit.ror_id),
+                        country=hit.country_code,
+                        lineage=[short_ror(x) for x in hit.lineage],
+                    )
+                )
+    if not insts and keep_raw:
+        parts = [p.strip() for raw in au.raw_affiliations for p in raw.split(";")]
+        insts = [InstitutionRef(name=p) for p in dict.fromkeys(parts) if p]
+    return insts
+
+
 # --------------------------------------------------------------------------- person profile
 
 
@@ -349,21 +372,7 @@ def build_person_profile(
     for m in prof.works:
         work, au = m.signature.work, m.signature.authorship
         assert work is not None and au is not None
-        insts = list(au.institutions)
-        if not insts and au.raw_affiliations and affiliation_matcher is not None:
-            for raw in au.raw_affiliations:
-                for hit in affiliation_matcher.match(raw):
-                    insts.append(
-                        InstitutionRef(
-                            name=hit.name,
-                            ror_id=short_ror(hit.ror_id),
-                            country=hit.country_code,
-                            lineage=[short_ror(x) for x in hit.lineage],
-                        )
-                    )
-        if not insts:
-            for raw in au.raw_affiliations:
-                insts.append(InstitutionRef(name=raw))
+        insts = _institutions_of(au, affiliation_matcher, keep_raw=True)
         for inst in insts:
             _merge_affiliation(
                 affs,
@@ -379,11 +388,12 @@ def build_person_profile(
             if other is au:
                 continue
             key = (other.author_id or other.orcid or other.name) + "|" + work.id
+            other_insts = _institutions_of(other, affiliation_matcher, keep_raw=False)
             coauthors[key] = EvidenceItem(
                 kind="coauthor",
                 label=other.name,
                 years={work.year} if work.year else set(),
-                institution=other.institutions[0] if other.institutions else None,
+                institution=other_insts[0] if other_insts else None,
                 country=(other.countries[0] if other.countries else "").upper(),
                 data={
                     "name": other.name,
@@ -393,7 +403,7 @@ def build_person_profile(
                     "title": work.title,
                     "institutions": [
                         {"name": i.name, "ror": i.ror_id, "country": i.country, "lineage": list(i.lineage)}
-                        for i in other.institutions
+                        for i in other_insts
                     ],
                     "raw_affiliations": list(other.raw_affiliations),
                     "countries": list(other.countries),

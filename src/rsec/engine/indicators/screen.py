@@ -101,6 +101,7 @@ class ListScreen:
                     if len(k) >= 3 and (e, n.value) not in self.by_key.get(k, []):
                         self.by_key.setdefault(k, []).append((e, n.value))
         self._keys = list(self.by_key)
+        self._long: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.by_key)
@@ -115,9 +116,30 @@ class ListScreen:
         if len(k) < 12 or not self._keys:
             return []
         best = process.extractOne(k, self._keys, scorer=fuzz.ratio, score_cutoff=self.min_ratio)
-        if not best:
-            return []
-        return [ListHit(e, name, listed, best[1] / 100.0) for e, listed in self.by_key[best[0]]]
+        if best:
+            return [ListHit(e, name, listed, best[1] / 100.0) for e, listed in self.by_key[best[0]]]
+        return self._contained(name, k)
+
+    def _contained(self, name: str, k: str) -> list[ListHit]:
+        """A listed name inside a longer string (an unresolved byline: "School of X, <listed university>, City").
+
+        Only distinctive names count: three or more Latin words, or four or more CJK characters.
+        """
+        padded = f" {k} "
+        hits = []
+        for key in self._long_keys():
+            if (" " in key and f" {key} " in padded) or (" " not in key and not key.isascii() and key in k):
+                hits.extend(ListHit(e, name, listed, 0.9) for e, listed in self.by_key[key])
+        return _dedupe(hits)
+
+    def _long_keys(self) -> list[str]:
+        if self._long is None:
+            self._long = [
+                key
+                for key in self._keys
+                if (key.count(" ") >= 2) or (" " not in key and not key.isascii() and len(key) >= 4)
+            ]
+        return self._long
 
     def _ror_names(self, ror_id: str) -> tuple[str, list[str]]:
         if self.ror is None or not ror_id:
