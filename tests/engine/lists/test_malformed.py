@@ -120,6 +120,13 @@ def test_mof_row_with_data_but_no_name(tmp_path):
     assert err.location == f"{ws.title}!4"
 
 
+def test_workbook_unpacking_too_large_is_refused():
+    from rsec.engine.lists.xlsx import open_workbook
+
+    with pytest.raises(ListFormatError, match="above the limit"):
+        open_workbook(FIX / "meti_eul_cut_2025-09-29.xlsx", max_bytes=10_000)
+
+
 def test_not_a_workbook(tmp_path):
     bad = tmp_path / "list.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")

@@ -132,6 +132,7 @@ def test_ofac_sdn_legacy_csv_joined_by_ent_num():
     assert by_id(FIX / "ofac_sdn" / "sdn.csv").keys() == es.keys()
     bank = es["ofac-sdn:306"]
     assert names(bank, "alias") == ["NATIONAL BANK OF CUBA"]
+    assert names(bank, "weak_alias") == ["BNC"]  # remarks: "a.k.a. 'BNC'."
     assert bank.schema == "Organization" and "jp" in bank.countries  # from add.csv
     assert any("Tokyo" in a for a in bank.addresses)
     assert es["ofac-sdn:4234"].schema == "Vessel" and es["ofac-sdn:4234"].identifiers["callSign"] == [
@@ -153,6 +154,20 @@ def test_bis_denied_persons_list():
     assert ash.addresses[0].startswith("UPON THE DATE OF THE ORDER")
     assert all(e.id.startswith("bis-dpl:") for e in es)
     assert ash.id == list(read_list(FIX / "us_bis_dpl_cut.txt"))[0].id  # stable
+    villa = es[1]
+    assert villa.countries == ["us"]  # no country given, but a US state (TX)
+
+
+def test_bis_ids_survive_an_address_change(tmp_path):
+    """P-6: an updated address is a change of the same entity, not a removal plus an addition."""
+    text = (FIX / "us_bis_dpl_cut.txt").read_text(encoding="utf-8")
+    moved = tmp_path / "dpl.txt"
+    moved.write_text(text.replace("3415 RIVERA AVENUE", "1 NEW STREET"), encoding="utf-8")
+    old = {e.id: e for e in read_list(FIX / "us_bis_dpl_cut.txt")}
+    new = {e.id: e for e in read_list(moved)}
+    assert old.keys() == new.keys()
+    changed = [i for i in old if old[i].content_hash() != new[i].content_hash()]
+    assert len(changed) == 1 and new[changed[0]].caption == "AARON ABRAHAM VILLA"
 
 
 def test_us_consolidated_screening_list():

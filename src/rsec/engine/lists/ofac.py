@@ -123,4 +123,6 @@ def _remarks(b: EntityBuilder, remarks: str) -> None:
             b.identifier("passportNumber", _document_number(value))
         else:
             b.identifier("idNumber", _document_number(value))
+    for weak in re.findall(r"a\.k\.a\.,?\s+'([^']+)'", remarks):
+        b.name(weak, "weak_alias")
     b.note(remarks)

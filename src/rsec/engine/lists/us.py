@@ -49,23 +49,37 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+_US_STATES = set(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI AS MP".split()
+)
+
+
 def read_bis_dpl(path: str | Path) -> Iterator[ListEntity]:
-    """BIS Denied Persons List. The list has no ids; an entry's id hashes its name and order date."""
+    """BIS Denied Persons List. The list has no ids: an entry's id hashes its name and the order's
+    effective date (not the address, which BIS updates); a second order with both equal adds the
+    address to the hash. Addresses with a US state and no country are taken as US addresses."""
     path = Path(path)
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     for number, row in _dict_rows(path, "\t", _DPL_COLUMNS):
         name = clean(row["Name"])
         if not name:
             raise ListFormatError(path, f"row {number}", "Name is empty")
-        key = _digest(name, row.get("Effective_Date", ""), row.get("Street_Address", ""))
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            key = f"{key}-{seen[key]}"
+        key = _digest(name, row.get("Effective_Date", ""))
+        if key in seen:
+            key = _digest(
+                name, row.get("Effective_Date", ""), row.get("Street_Address", ""), row.get("City", "")
+            )
+        if key in seen:
+            key = f"{key}-{number}"
+        seen.add(key)
         b = EntityBuilder(BIS_DPL, entity_id(BIS_DPL, key), "LegalEntity", f"{display_name(path)}:{number}")
         b.name(name, "primary")
         fields = [clean(row[c]) for c in ("Street_Address", "City", "State", "Postal_Code", "Country")]
         b.address(", ".join(f for f in fields if f), country=False)
         b.country_code(row["Country"])
+        if not clean(row["Country"]) and clean(row["State"]).upper() in _US_STATES:
+            b.country_code("us")
         b.entity.listing_date = first_date(row["Effective_Date"])
         if clean(row.get("Expiration_Date")):
             b.note(f"expires: {first_date(row['Expiration_Date']) or row['Expiration_Date']}")
@@ -112,8 +126,10 @@ def read_us_csl(path: str | Path) -> Iterator[ListEntity]:
         code = re.search(r"\(([A-Z]+)\)", source)
         source_code = code.group(1) if code else _digest(source)[:6]
         key = clean(row.get("entity_number")) or clean(row.get("_id"))
-        key = f"{source_code}-{key}" if key else f"{source_code}-{_digest(name, row.get('addresses', ''))}"
+        key = f"{source_code}-{key}" if key else f"{source_code}-{_digest(name)}"
         ident = entity_id(US_CSL, key)
+        if ident in seen:  # same name twice in one source list: the address tells them apart
+            ident = entity_id(US_CSL, f"{source_code}-{_digest(name, row.get('addresses', ''))}")
         if ident in seen:
             ident = entity_id(US_CSL, f"{key}-{number}")
         seen.add(ident)

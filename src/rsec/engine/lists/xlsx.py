@@ -54,8 +54,18 @@ class _PlainStringsReader(ExcelReader):
                 self.shared_strings = plain_string_table(src)
 
 
-def open_workbook(path: Path):
+MAX_UNCOMPRESSED_BYTES = 512 * 1024 * 1024
+"""Refuse workbooks that would unpack to more than this (the MOF list unpacks to about 20 MB)."""
+
+
+def open_workbook(path: Path, max_bytes: int = MAX_UNCOMPRESSED_BYTES):
     try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+        if size > max_bytes:
+            raise ListFormatError(
+                path, "", f"workbook unpacks to {size} bytes, above the limit of {max_bytes}"
+            )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # e.g. "Print area cannot be set to Defined name"
             reader = _PlainStringsReader(path, read_only=True, data_only=False)
