@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from rsec.engine.frameworks import ENV_VAR, PACKAGE_DIR
-
-SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
 @pytest.fixture(autouse=True)
@@ -23,11 +19,3 @@ def shipped_text():
         return (PACKAGE_DIR / name).read_text(encoding="utf-8")
 
     return _read
-
-
-def line_of(text: str, needle: str) -> int:
-    """1-based number of the first line containing ``needle``."""
-    for n, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return n
-    raise AssertionError(f"{needle!r} not in text")

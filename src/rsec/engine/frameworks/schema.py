@@ -7,8 +7,8 @@ The schemas live beside the libraries in ``rsec/frameworks/schemas/``: ``base.js
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any

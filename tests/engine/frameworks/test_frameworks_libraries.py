@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
-from conftest import SEEDS
 
 from rsec.engine.frameworks import (
     Checklist,
@@ -18,6 +18,8 @@ from rsec.engine.frameworks import (
     list_libraries,
     load_library,
 )
+
+SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 SHIPPED = {
     "mitigation_measures": MitigationCatalogue,

@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import line_of
 
 from rsec.engine.frameworks import FrameworkError, read_library
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line containing ``needle``."""
+    for n, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return n
+    raise AssertionError(f"{needle!r} not in text")
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
