@@ -264,6 +264,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=200_000)
 def name_key(value: str) -> tuple[str, ...]:
     """The lookup key of a registry name: its normalised tokens."""
     return tuple(t.norm for t in tokenize(value))
@@ -319,6 +320,10 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "italia": "IT",
     "nippon": "JP",
     "macau": "MO",
+    "macao": "MO",
+    "hong kong": "HK",
+    "hong kong sar": "HK",
+    "republic of china": "TW",
 }
 
 #: US states (names and USPS codes): a US address rarely names its country
@@ -336,6 +341,7 @@ _US_STATES = {
     "district of columbia": "DC",
 }  # fmt: skip
 
+_CN_SARS = frozenset({"HK", "MO", "TW"})
 _US_STATE_CODES = frozenset(_US_STATES.values())
 
 _BABEL_LOCALES = ("en", "ja", "zh", "zh_Hant", "ko", "fr", "de", "es", "pt", "it", "ru", "nl", "pl", "tr")
@@ -475,7 +481,7 @@ class _Context:
     text: str
     tokens: list[Token]
     countries: list[tuple[str, int, int, int]]  # (country code, part, first token, end token)
-    city_tokens: set[tuple[str, ...]]
+    city_tokens: dict[tuple[str, ...], list[tuple[int, int]]]  # city key -> token spans
     city_countries: set[str]
     location_token_idx: set[int] = field(default_factory=set)
 
@@ -535,12 +541,14 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.0, ""
     if cc in wanted:
         return 0.15, f"country {cc} agrees"
+    if cc in _CN_SARS and "CN" in wanted:
+        return 0.05, f"{cc} written as China"
     return -0.45, f"country {cc} not in text ({', '.join(sorted(wanted))})"
 
 
 def f_city(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
     for city in (c.org.city, *c.org.extra_cities):
-        if city and name_key(city) in ctx.city_tokens:
+        if city and _mentioned_outside(ctx.city_tokens.get(name_key(city)), c.start, c.end):
             return 0.10, f"city {city} agrees"
     return 0.0, ""
 
@@ -585,13 +593,21 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.0, ""
     cc = c.org.country_code
     wanted = ctx.countries_for(toks[0].part, c.start, c.end)
-    if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx):
+    if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx, c.start, c.end):
         return 0.0, "generic name, location agrees"
     return -0.15, "generic name without location support"
 
 
-def _city_agrees(org: RorOrganization, ctx: _Context) -> bool:
-    return any(city and name_key(city) in ctx.city_tokens for city in (org.city, *org.extra_cities))
+def _city_agrees(org: RorOrganization, ctx: _Context, start: int = -1, end: int = -1) -> bool:
+    return any(
+        city and _mentioned_outside(ctx.city_tokens.get(name_key(city)), start, end)
+        for city in (org.city, *org.extra_cities)
+    )
+
+
+def _mentioned_outside(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:
+    """A place mentioned outside the candidate's own span (a name is no evidence for itself)."""
+    return bool(spans) and any(b <= start or a >= end for a, b in spans)
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -636,7 +652,7 @@ class AffiliationMatcher:
         ix = self.index
         countries: list[tuple[str, int, int, int]] = []
         loc_idx: set[int] = set()
-        city_tokens: set[tuple[str, ...]] = set()
+        city_tokens: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
         city_countries: set[str] = set()
         norms = [t.norm for t in tokens]
         n = len(tokens)
@@ -653,7 +669,7 @@ class AffiliationMatcher:
                     loc_idx.update(range(i, i + L))
                     break
                 if key in ix.cities:
-                    city_tokens.add(key)
+                    city_tokens[key].append((i, i + L))
                     loc_idx.update(range(i, i + L))
                     if len(ix.cities[key]) == 1:
                         city_countries |= ix.cities[key]
@@ -727,7 +743,11 @@ class AffiliationMatcher:
                         cand.details.append("spans a comma")
                     out.append(cand)
             acr = toks[i].orig.replace(".", "")
-            if not toks[i].cjk and len(acr) >= 2 and acr.isupper() and acr in ix.acronyms:
+            t = toks[i]
+            standalone = (t.start == 0 or not ctx.text[t.start - 1].isalnum()) and (
+                t.end >= len(ctx.text) or not ctx.text[t.end].isalnum()
+            )
+            if standalone and not t.cjk and len(acr) >= 2 and acr.isupper() and acr in ix.acronyms:
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
         return out
@@ -747,7 +767,11 @@ class AffiliationMatcher:
                 continue  # acronyms only with location support
             if acronym and any("not in text" in d for d in c.details):
                 continue
-            if acronym and n_orgs > 1 and not _city_agrees(org, ctx):
+            if e.kind == "stripped" and c.org.country_code not in ctx.countries_for(
+                ctx.tokens[i].part, i, j
+            ) and not _city_agrees(org, ctx, i, j):
+                continue  # "AstraZeneca" for "AstraZeneca (United Kingdom)" only with its country
+            if acronym and n_orgs > 1 and not _city_agrees(org, ctx, i, j):
                 continue  # an acronym several institutions share needs their city
             scored.append(c)
         if not scored:
