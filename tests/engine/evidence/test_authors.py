@@ -111,3 +111,11 @@ def test_clustering_separates_namesakes_by_affiliation():
     truth = [["1", "2"], ["3", "4"]]
     assert b3_scores(cluster_signatures(sigs), truth)[2] == 1.0
     assert b3_scores(cluster_name_only(sigs), truth)[2] < 1.0
+
+
+def test_hangul_declaration_meets_latin_byline_through_the_names_matcher():
+    """Cross-script: 김민준 (declared) and 'Min-jun Kim' (byline) agree via the project's names matcher."""
+    works = [_work("W1", 2022, [("Min-jun Kim", "", "Example National University", "0ddddddd4")])]
+    person = PersonQuery(names=["김민준"], ror_ids={"0ddddddd4"})
+    (m,) = resolve_person(person, works)
+    assert m.decision == "match" and any("cross-script" in r for r in m.reasons)
