@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rsec.engine.evidence.model import (
     Affiliation,
     Author,
@@ -19,6 +21,8 @@ from rsec.engine.evidence.model import (
 )
 from rsec.engine.evidence.profile import build_institution_profile, build_person_profile
 from rsec.engine.indicators.declaration import Declaration
+
+SHARED_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
 
 KYOTO = InstitutionRef(name="Kyoto University", ror_id="02kpeqv85", country="JP")
 FOREIGN = InstitutionRef(name="Example Polytechnic University", ror_id="0aaaaaa11", country="CN")
@@ -145,3 +149,32 @@ def test_institution_profile_lists_partner_institutions_and_countries():
     kyoto = build_institution_profile(records(), names=["Kyoto University"])
     assert {c.label for c in kyoto.coauthors} == {"Example Polytechnic University"}
     assert [p.data["number"] for p in kyoto.patents] == ["JP2023000001A"]
+
+
+def test_real_kaken_and_researchmap_records_are_attributed_by_identifier():
+    """On real KAKEN / researchmap downloads (shared data, when present): grants and positions follow the
+    declared researcher number / researchmap permalink, and no one else's records are taken."""
+    import pytest
+
+    from rsec.engine.evidence.readers import read_evidence
+
+    kaken = SHARED_DATA / "evidence" / "kaken" / "narimatsu_capstone" / "method1_kaken_researchers.json.gz"
+    rmap = SHARED_DATA / "evidence" / "researchmap" / "t_yamane_researchmap_api_items.json"
+    if not (kaken.exists() and rmap.exists()):
+        pytest.skip("shared data not present")
+    recs = list(read_evidence("kaken", kaken))
+    first = next(r for r in recs if isinstance(r, Author))
+    number = first.ids.kaken_id
+    d = Declaration.from_dict(
+        {"schema_version": "1", "names": {"latin": "Anonymous Person"}, "ids": {"kaken": number}}
+    )
+    prof = build_person_profile(d, recs)
+    expected = [g for g in recs if isinstance(g, Grant) and number in g.researcher_ids]
+    assert expected and len(prof.grants) == len(expected)
+    assert prof.positions and all(p.provenance[0].source == "kaken" for p in prof.positions)
+    rm = list(read_evidence("researchmap", rmap))
+    d2 = Declaration.from_dict(
+        {"schema_version": "1", "names": {"latin": "Anonymous Person"}, "ids": {"researchmap": "t_yamane"}}
+    )
+    prof2 = build_person_profile(d2, rm)
+    assert len(prof2.grants) == sum(isinstance(r, Grant) for r in rm) > 0

@@ -181,6 +181,9 @@ def _ids_overlap(a: PersonIds | None, declared: dict[str, str]) -> str:
         ("researchmap", a.researchmap_id),
         ("openalex", a.openalex_id),
     )
+    permalink = a.other.get("researchmap_permalink", "")
+    if permalink:
+        pairs = (*pairs, ("researchmap", permalink))
     for key, value in pairs:
         mine = (declared.get(key) or "").replace("https://orcid.org/", "").strip()
         if value and mine and value.strip().casefold() == mine.casefold():
