@@ -141,12 +141,23 @@ def test_duplicate_mapping_keys_are_rejected(tmp_path, shipped_text):
     assert "duplicate key 'addresses'" in msg and f"(line {line_of(text, 'addresses: [partner]')})" in msg
 
 
-def test_anchors_and_aliases_are_refused(tmp_path, shipped_text):
-    text = shipped_text("mitigation_measures.yaml").replace(
-        "    addresses: [people]\n", "    addresses: &a [people]\n", 1
+def test_aliases_are_refused(tmp_path, shipped_text):
+    text = (
+        shipped_text("mitigation_measures.yaml")
+        .replace("    addresses: [people]\n", "    addresses: &a [people]\n", 1)
+        .replace("    addresses: [people, partner, technology]\n", "    addresses: *a\n", 1)
     )
     (msg,) = _issues(_write(tmp_path, "m.yaml", text))
-    assert "anchors and aliases are not allowed" in msg
+    assert "items[3].addresses: anchors and aliases are not allowed" in msg
+    assert f"(anchor on line {line_of(text, '&a')})" in msg
+
+
+def test_billion_laughs_is_refused_quickly(tmp_path):
+    """Nested aliases would expand exponentially in validation; the first repeated node stops the load."""
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    (msg,) = _issues(_write(tmp_path, "lol.yaml", "\n".join(lines) + "\n"))
+    assert "aliases are not allowed" in msg
 
 
 def test_yes_no_and_dates_stay_strings(tmp_path, shipped_text):
