@@ -179,5 +179,7 @@ def test_raw_affiliation_strings_are_resolved_through_ror(case, capsys):
     # without the registry the byline stays raw text, split at ';': the listed name is still found inside it
     assert main(argv[:-4] + ["--format", "json"]) == 1
     found = {f["indicator"]: f for f in json.loads(capsys.readouterr().out)["findings"]}
-    assert found["undeclared_affiliation"]["details"]["institution"].startswith("School of Environment, Harbin")
+    assert found["undeclared_affiliation"]["details"]["institution"].startswith(
+        "School of Environment, Harbin"
+    )
     assert found["listed_affiliation"]["details"]["list_hit"]["score"] < 1.0
