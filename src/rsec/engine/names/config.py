@@ -28,7 +28,7 @@ class MatcherConfig:
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)
     initial_score: float = 0.75
     #: weight of tokens left over on both sides, facing each other (Barack ↔ Michelle), per unit of length
-    conflict_weight: float = 1.5
+    conflict_weight: float = 2.5
     #: subtracted when matched tokens are in a different order that is not a plain reversal
     #: (SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN); reversal (Yamada Taro ↔ Taro Yamada) is free
     order_penalty: float = 0.15
@@ -37,7 +37,7 @@ class MatcherConfig:
     #: weight of a person-name token left over on the longer side (middle names, patronymics)
     person_extra_weight: float = 0.3
     #: weight of a distinctive organisation token left over on one side ("of Science")
-    org_extra_weight: float = 1.0
+    org_extra_weight: float = 1.5
     #: the same when one side is a reading of another script (its vocabulary is only partly translated)
     org_extra_weight_cross: float = 0.5
     #: weight of generic organisation words (university, institute, bank …) relative to distinctive ones

@@ -37,7 +37,9 @@ class EvaluationDataError(ValueError):
         self.path, self.row = str(path), row
 
 
-def evaluate_pairs(pairs: Iterable[Pair], matcher: Matcher | None = None, threshold: float = DEFAULT_THRESHOLD) -> dict:
+def evaluate_pairs(
+    pairs: Iterable[Pair], matcher: Matcher | None = None, threshold: float = DEFAULT_THRESHOLD
+) -> dict:
     """Precision, recall, F1 and false-alert rate (false positives / non-matching pairs) at ``threshold``."""
     matcher = matcher or Matcher()
     tp = fp = fn = tn = 0
@@ -60,8 +62,14 @@ def evaluate_pairs(pairs: Iterable[Pair], matcher: Matcher | None = None, thresh
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "pairs": tp + fp + fn + tn, "tp": tp, "fp": fp, "fn": fn, "tn": tn,
-        "precision": precision, "recall": recall, "f1": f1,
+        "pairs": tp + fp + fn + tn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
         "false_alert_rate": fp / (fp + tn) if fp + tn else 0.0,
         "errors": errors,
     }
@@ -77,8 +85,18 @@ def load_nomenklatura_cases(path: Path | str) -> list[Pair]:
     for n, row in enumerate(_rows(Path(path)), start=2):
         label = (row.get("is_match") or "").strip().lower()
         if label not in ("true", "false") or not row.get("name1") or not row.get("name2"):
-            raise EvaluationDataError(path, n, f"expected name1, name2 and is_match true/false, got {label!r}")
-        out.append(Pair(row["name1"], row["name2"], label == "true", row.get("schema") or "Person", row.get("case_group", "")))
+            raise EvaluationDataError(
+                path, n, f"expected name1, name2 and is_match true/false, got {label!r}"
+            )
+        out.append(
+            Pair(
+                row["name1"],
+                row["name2"],
+                label == "true",
+                row.get("schema") or "Person",
+                row.get("case_group", ""),
+            )
+        )
     return out
 
 
@@ -133,7 +151,9 @@ def main(argv: list[str]) -> int:
     }
     for name, pairs in sets.items():
         r = evaluate_pairs(pairs, matcher)
-        print(f"{name}: n={r['pairs']} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} FA={r['false_alert_rate']:.3f}")
+        print(
+            f"{name}: n={r['pairs']} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} FA={r['false_alert_rate']:.3f}"
+        )
     return 0
 
 

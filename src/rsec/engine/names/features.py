@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
+from .orgs import VOCABULARY
 from .readings import PreparedName, Reading, Token, make_token
 
 # Name particles that say little about identity (bin, al, van, de …): weighted like generic words.
-PARTICLES = frozenset("al el bin ibn bint ben abu abd ould van von der den de del della di da du le la dos das mac".split())
+PARTICLES = frozenset(
+    "al el bin ibn bint ben abu abd ould van von der den de del della di da du le la dos das mac".split()
+)
 
 
 @dataclass
@@ -38,9 +42,23 @@ class TokenMatch:
     ci: int
 
 
+_SIM_CACHE: dict = {}
+
+
 def _token_similarity(
     a: Token, b: Token, cross: bool, jap: bool, cfg: MatcherConfig
 ) -> tuple[float, str, int, int]:
+    """Best similarity over the alternative spellings of two tokens (memoised: tokens recur)."""
+    key = (a.alts, b.alts, cross, jap, id(cfg))
+    found = _SIM_CACHE.get(key)
+    if found is None:
+        if len(_SIM_CACHE) > 1_000_000:
+            _SIM_CACHE.clear()
+        found = _SIM_CACHE[key] = _token_similarity_uncached(a, b, cross, jap, cfg)
+    return found
+
+
+def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: MatcherConfig):
     best, how, bi, bj = 0.0, "", 0, 0
     for i, x in enumerate(a.alts):
         for j, y in enumerate(b.alts):
@@ -78,8 +96,8 @@ def _rescale(s: float, floor: float) -> float:
     return 0.0 if s <= floor else (s - floor) / (1.0 - floor)
 
 
-def _weight(t: Token, cfg: MatcherConfig) -> float:
-    w = min(max(len(t.alts[0]), 2), 10)
+def _weight(t: Token, cfg: MatcherConfig, alt: int = 0) -> float:
+    w = min(max(len(t.alts[alt]), 2), 10)
     if t.generic or t.alts[0] in PARTICLES:
         return w * cfg.generic_weight
     return w
@@ -94,7 +112,9 @@ def _is_number(t: Token) -> bool:
 
 
 def _monotone(seq: list[int]) -> bool:
-    return all(a < b for a, b in zip(seq, seq[1:], strict=False)) or all(a > b for a, b in zip(seq, seq[1:], strict=False))
+    return all(a < b for a, b in zip(seq, seq[1:], strict=False)) or all(
+        a > b for a, b in zip(seq, seq[1:], strict=False)
+    )
 
 
 def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, kind: str, cfg: MatcherConfig):
@@ -119,8 +139,9 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
         matches.append(TokenMatch(q[i], c[j], s, how, ai, bj))
     rest_q = [t for i, t in enumerate(q) if i not in used_q]
     rest_c = [t for j, t in enumerate(c) if j not in used_c]
-    num = sum(m.score * (_weight(m.q, cfg) + _weight(m.c, cfg)) for m in matches)
-    den = sum(_weight(m.q, cfg) + _weight(m.c, cfg) for m in matches)
+    pair_w = [_weight(m.q, cfg, m.qi) + _weight(m.c, cfg, m.ci) for m in matches]
+    num = sum(m.score * w for m, w in zip(matches, pair_w, strict=True))
+    den = sum(pair_w)
     # leftover tokens facing each other are conflicts (two different names in the same place);
     # the surplus of the longer side are extras (middle names, patronymics, "of Science")
     short, long_ = sorted((rest_q, rest_c), key=len)
@@ -129,12 +150,18 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     k = len(short_w)
     den += cfg.conflict_weight * (sum(short_w) + sum(long_w[:k]))
     if kind == "person" and min(len(q), len(c)) > 1:
-        extra = cfg.person_extra_weight
+        den += sum(w * cfg.person_extra_weight for w in long_w[k:])
     elif kind != "person" and cross:
-        extra = cfg.org_extra_weight_cross  # translated generic vocabulary is never complete
+        # a word the CJK vocabulary knows ("science") would have been translated, so it was not
+        # there; any other word may just be one the vocabulary lacks
+        long_sorted = sorted(long_, key=lambda t: -_weight(t, cfg))
+        den += sum(
+            _weight(t, cfg)
+            * (cfg.org_extra_weight if t.alts[0] in VOCABULARY else cfg.org_extra_weight_cross)
+            for t in long_sorted[k:]
+        )
     else:
-        extra = cfg.org_extra_weight  # organisations, and a one-word name facing several words
-    den += sum(w * extra for w in long_w[k:])
+        den += sum(w * cfg.org_extra_weight for w in long_w[k:])  # also a one-word name facing several
     score = num / den if den else 0.0
     distinct = [m for m in matches if not m.q.generic]
     if len(distinct) == 1 and len(q) + len(c) > 2 and len(distinct[0].q.alts[0]) <= 3:
@@ -149,6 +176,7 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     return max(score, 0.0), matches, rest_q, rest_c
 
 
+@lru_cache(maxsize=65536)
 def _joined(tokens: tuple[Token, ...], other_len: int) -> list[tuple[Token, ...]]:
     """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel)."""
     out = []
@@ -169,9 +197,16 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     cross = qr.translit or cr.translit
     jap = qr.japanese or cr.japanese
     best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg)
-    if len(qr.tokens) != len(cr.tokens) and best[0] < 1.0:
+    # joining two adjacent words can only help where some word already agrees, or the other side is one word
+    if (
+        len(qr.tokens) != len(cr.tokens)
+        and best[0] < 1.0
+        and (best[1] or min(len(qr.tokens), len(cr.tokens)) == 1)
+    ):
         more_q = len(qr.tokens) > len(cr.tokens)
-        for variant in _joined(qr.tokens if more_q else cr.tokens, len(cr.tokens) if more_q else len(qr.tokens)):
+        for variant in _joined(
+            qr.tokens if more_q else cr.tokens, len(cr.tokens) if more_q else len(qr.tokens)
+        ):
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg)
                 if more_q

@@ -48,9 +48,11 @@ SCAN_CAP = 20_000
 #: Default number of candidate names taken from retrieval.
 CANDIDATES = 40
 #: Default maximum number of entities scored exactly by the matcher per query (the latency budget).
-MAX_COMPARE = 12
+MAX_COMPARE = 5
 #: Candidates whose key overlap is below this fraction of the best candidate's are not scored exactly.
-RELATIVE_CUTOFF = 0.3
+RELATIVE_CUTOFF = 0.5
+#: Candidates whose key overlap score (0–1) is below this are not scored exactly.
+MIN_OVERLAP = 0.35
 
 
 class IndexFormatError(ValueError):
@@ -211,9 +213,10 @@ class KeyPostings:
         return self.post[self.ptr[tid] : self.ptr[tid + 1]]
 
     def candidates(
-        self, keys: Iterable[str], limit: int = CANDIDATES, scan_cap: int = SCAN_CAP
+        self, keys: Iterable[str], limit: int = CANDIDATES, scan_cap: int = SCAN_CAP, min_score: float = 0.0
     ) -> Candidates:
-        """Rows sharing keys with ``keys``, best ``limit`` by IDF-weighted Dice overlap.
+        """Rows sharing keys with ``keys``, best ``limit`` by IDF-weighted overlap (mean of the overlap
+        coefficient and the Dice coefficient, 0–1), at least ``min_score``.
 
         Work is bounded by ``scan_cap`` postings scanned plus binary-search tests of the common keys
         against at most ``scan_cap`` candidates, whatever the size of the index.
@@ -271,7 +274,15 @@ class KeyPostings:
             overlap = overlap + (np.asarray(plist)[pos] == ids) * idf[i]
             examined += len(ids)
             skipped.append(int(df[i]))
-        dice = (2.0 * overlap) / (q_weight + np.asarray(self.row_weight)[ids].astype(np.float64))
+        row_w = np.asarray(self.row_weight)[ids].astype(np.float64)
+        # Rank by the overlap coefficient (share of the lighter side's keys found in the other), which
+        # does not penalise a cross-script name for the many reading keys of the other side, then by
+        # the Dice coefficient, which prefers names of similar extent.
+        coverage = overlap / np.maximum(np.minimum(q_weight, row_w), 1e-9)
+        dice = 0.5 * np.minimum(coverage, 1.0) + 0.5 * (2.0 * overlap) / (q_weight + row_w)
+        if min_score > 0.0:
+            keep = dice >= min_score
+            ids, dice = ids[keep], dice[keep]
         if len(ids) > limit:
             top = np.argpartition(-dice, limit - 1)[:limit]
             ids, dice = ids[top], dice[top]
@@ -466,9 +477,11 @@ class ScreeningIndex:
             self._matcher = Matcher()
         return self._matcher
 
-    def candidates(self, query: Any, candidates: int = CANDIDATES, scan_cap: int = SCAN_CAP) -> Candidates:
+    def candidates(
+        self, query: Any, candidates: int = CANDIDATES, scan_cap: int = SCAN_CAP, min_score: float = 0.0
+    ) -> Candidates:
         keys = self.key_fn(query.name, getattr(query, "schema", None) or "Person")
-        return self.postings.candidates(keys, limit=candidates, scan_cap=scan_cap)
+        return self.postings.candidates(keys, limit=candidates, scan_cap=scan_cap, min_score=min_score)
 
     def candidate_entities(
         self,
@@ -477,12 +490,13 @@ class ScreeningIndex:
         scan_cap: int = SCAN_CAP,
         max_compare: int | None = MAX_COMPARE,
         cutoff: float = RELATIVE_CUTOFF,
+        min_overlap: float = MIN_OVERLAP,
     ) -> list[int]:
         """Entity numbers of the best candidate names, best first, each entity once.
 
         At most ``max_compare`` entities (None: no limit), and only those whose key overlap reaches
         ``cutoff`` times the best one's."""
-        cand = self.candidates(query, candidates, scan_cap)
+        cand = self.candidates(query, candidates, scan_cap, min_overlap)
         if not len(cand.ids):
             return []
         floor = float(cand.scores[0]) * cutoff
@@ -506,10 +520,11 @@ class ScreeningIndex:
         scan_cap: int = SCAN_CAP,
         max_compare: int | None = MAX_COMPARE,
         cutoff: float = RELATIVE_CUTOFF,
+        min_overlap: float = MIN_OVERLAP,
     ) -> list[Hit]:
         """Hits for ``query`` at or above ``threshold`` (default: the matcher's), best first.
 
-        ``candidates``, ``scan_cap``, ``max_compare`` and ``cutoff`` trade recall for latency; the
+        ``candidates``, ``scan_cap``, ``max_compare``, ``cutoff`` and ``min_overlap`` trade recall for latency; the
         defaults keep single-name latency within budget on a million names."""
         if threshold is None:
             from rsec.engine.names import DEFAULT_THRESHOLD
@@ -517,7 +532,7 @@ class ScreeningIndex:
             threshold = DEFAULT_THRESHOLD
         matcher = self.matcher
         hits: list[Hit] = []
-        for e_idx in self.candidate_entities(query, candidates, scan_cap, max_compare, cutoff):
+        for e_idx in self.candidate_entities(query, candidates, scan_cap, max_compare, cutoff, min_overlap):
             entity = self.entity(e_idx)
             result = matcher.compare(query, entity)
             score = float(result.score)

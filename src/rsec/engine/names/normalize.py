@@ -63,7 +63,9 @@ def drop_titles(tokens: list[str]) -> list[str]:
     return kept
 
 
-_LABEL = re.compile(r"^\s*(original script|also known as|a\.?k\.?a\.?|f\.?k\.?a\.?|formerly|旧称|別名)\s*[:：.]?\s*", re.I)
+_LABEL = re.compile(
+    r"^\s*(original script|also known as|a\.?k\.?a\.?|f\.?k\.?a\.?|formerly|旧称|別名)\s*[:：.]?\s*", re.I
+)
 _WORDS = re.compile(r"[\s・･]+")
 _ALT_SPLIT = re.compile(r"\s*[,/，、]\s*")
 
@@ -72,7 +74,9 @@ def _similar_spelling(a: str, b: str) -> bool:
     from rapidfuzz.distance import Levenshtein
 
     a, b = a.casefold(), b.casefold()
-    return Levenshtein.normalized_similarity(a, b) >= 0.5 or (a[:1] == b[:1] and not a.isascii() == b.isascii())
+    return Levenshtein.normalized_similarity(a, b) >= 0.5 or (
+        a[:1] == b[:1] and not a.isascii() == b.isascii()
+    )
 
 
 def expand_alternatives(text: str, limit: int = 6) -> list[str]:
@@ -114,7 +118,11 @@ def expand_alternatives(text: str, limit: int = 6) -> list[str]:
         else:
             if before:
                 words.append([before[-1]])
-            if labelled or len(inner.split()) > 1 or (inner and inner.isascii() != text[: m.start()].isascii()):
+            if (
+                labelled
+                or len(inner.split()) > 1
+                or (inner and inner.isascii() != text[: m.start()].isascii())
+            ):
                 whole_names.extend(a for a in (alts if labelled else [inner]) if a)
             else:
                 words.extend([[w] for w in inner.split()])

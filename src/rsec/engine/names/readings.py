@@ -495,7 +495,9 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
     return readings, frozenset(forms)
 
 
-_RUN = re.compile(r"[A-Za-z0-9.&'\-]+|[\u3040-\u30ff\uff66-\uff9f]+|[^A-Za-z0-9.&'\-\u3040-\u30ff\uff66-\uff9f]+")
+_RUN = re.compile(
+    r"[A-Za-z0-9.&'\-]+|[\u3040-\u30ff\uff66-\uff9f]+|[^A-Za-z0-9.&'\-\u3040-\u30ff\uff66-\uff9f]+"
+)
 
 
 def _script_runs(chunk: str) -> list[str]:
