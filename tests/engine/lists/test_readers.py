@@ -253,3 +253,34 @@ def test_parse_list_spec():
     assert parse_list_spec("data/2026:03/list.csv") == (Path("data/2026:03/list.csv"), None)
     assert parse_list_spec("a:b:c/x.txt:bis_dpl") == (Path("a:b:c/x.txt"), "bis_dpl")
     assert parse_list_spec("x.txt:nonsense") == (Path("x.txt:nonsense"), None)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("(a)アル・シャバブ、(b)シャバーブ", ["アル・シャバブ", "シャバーブ"]),
+        ("ユン・ホチン\nYun Ho-chin", ["ユン・ホチン", "Yun Ho-chin"]),
+        ("サルマン\n (a.k.a.: Salmane)", ["サルマン", "Salmane"]),
+        ("マンスール・ザエール、１９７４年３月２１日イラク国バグダッドにて出生", ["マンスール・ザエール"]),
+        (
+            "(a)Lased Ben Heni, born 5 Feb. 1969 in Tripoli (b)Al-As’ad Ben Hani",
+            ["Lased Ben Heni", "Al-As’ad Ben Hani"],
+        ),
+        (
+            "イノサン・カイナ大佐\n（Colonel Innocent KAINA）",
+            ["イノサン・カイナ大佐", "Colonel Innocent KAINA"],
+        ),
+        ("タンゴ・ロメオ(Tango Romeo)", ["タンゴ・ロメオ", "Tango Romeo"]),
+        ("El Harrachi(الحراشي)", ["El Harrachi", "الحراشي"]),
+        ("ウレマ援助組織（パキスタン）", ["ウレマ援助組織(パキスタン)"]),  # a note, not a second name
+        ("アブ・アフマド(戦闘員名)", ["アブ・アフマド"]),
+        ("「基地」", ["基地"]),
+        ("(Ahmed Garbaya, Sa-id, Samir Salwwan)", ["Ahmed Garbaya", "Sa-id", "Samir Salwwan"]),
+        ("Es Sayed, Kader", ["Es Sayed, Kader"]),  # one "Surname, Given" name
+        ("不明", []),
+    ],
+)
+def test_mof_alias_cells(cell, expected):
+    from rsec.engine.lists.mof import split_aliases
+
+    assert split_aliases(cell) == expected

@@ -24,7 +24,7 @@ from pathlib import Path
 from rsec.engine.lists._base import EntityBuilder, clean, display_name, entity_id
 from rsec.engine.lists.dates import first_date, parse_dates
 from rsec.engine.lists.errors import ListFormatError
-from rsec.engine.lists.model import ListEntity
+from rsec.engine.lists.model import ListEntity, detect_script
 from rsec.engine.lists.xlsx import column_letter, header_key, open_workbook, rows
 
 LIST_CODE = "mof_af"
@@ -95,13 +95,32 @@ def _sheet_kind(title: str, caption: str, columns: dict[str, list[int]]) -> str 
     return None
 
 
-_ENUM = re.compile(r"[(（]\s*[a-z]{1,2}\s*[)）]")
+_ENUM = re.compile(r"[(（]\s*[a-z]{1,2}\s*[)）]|(?:^|(?<=\s))\d{1,2}\)")
 _AKA = re.compile(r"\b[af]\.?k\.?a\.?\s*:?", re.I)
 _MARKERS = re.compile(r"[(（]?\s*(以前掲載の氏名|formerly listed as|別称|別名)\s*[)）、,]?", re.I)
 _BORN = re.compile(
     r"([,、]\s*born\b.*$|[,、（(]\s*\d{4}年.*$|[（(][^()（）]*(出生|生まれ)[^()（）]*[)）])", re.I
 )
-_PAREN_PAIR = re.compile(r"^(?P<x>[^()（）]*[^\x00-\x7f][^()（）]*?)\s*[(（](?P<y>[\x00-\x7f]+)[)）]$")
+_PAREN_PAIR = re.compile(
+    r"^(?P<x>[^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*?)\s*"
+    r"[(（](?P<y>[^()（）\u3040-\u30ff\u4e00-\u9fff]*[A-Za-z][^()（）\u3040-\u30ff\u4e00-\u9fff]*)[)）]$"
+)
+_MIXED_PAIR = re.compile(r"^(?P<x>[^()（）]+?)\s*[(（](?P<y>[^()（）]+)[)）]$")
+_ANNOTATION = re.compile(
+    r"[(（【]\s*(戦闘員名|nom de guerre|アラビア語|ロシア語|英語|original script|旧称|別称|以前の名称)\s*[)）】]",
+    re.I,
+)
+_NOT_A_NAME = re.compile(
+    r"^(born|expired|issued|passport|national identification|nationality|dob)\b|passport number|出生|生まれ"
+    r"|旅券|国籍|発行地|\d{4}年",
+    re.I,
+)
+_QUOTES = "\"'`“”‘’「」『』«»"
+
+
+def _family(text: str) -> str:
+    script = detect_script(text)
+    return "Jpan" if script in ("Hani", "Hira", "Kana", "Jpan") else script
 
 
 def _strip_unbalanced(text: str) -> str:
@@ -125,7 +144,9 @@ def split_aliases(cell: object) -> list[str]:
     if cell is None:
         return []
     text = unicodedata.normalize("NFKC", str(cell))
+    text = _ORIGINAL.sub(" ", text)  # read separately as original-script names
     text = _AKA.sub(" ", text)
+    text = _ANNOTATION.sub(" ", text)
     text = _MARKERS.sub(" ", text)
     out: list[str] = []
     for chunk in re.split(r"[\n;；]", text):
@@ -137,10 +158,16 @@ def split_aliases(cell: object) -> list[str]:
                 part = _strip_unbalanced(part)
                 if not part:
                     continue
-                m = _PAREN_PAIR.match(part)
+                part = re.sub(r"[(（]\s*[)）]", "", part)
+                part = re.sub(r"^(旧称|別称|別名|通称)\s*[:：]\s*", "", part)
+                m = _PAREN_PAIR.match(part) or _MIXED_PAIR.match(part)
+                if m and m.re is _MIXED_PAIR and _family(m.group("x")) == _family(m.group("y")):
+                    m = None  # "組織(パキスタン)", "Group (AQE)": one name with a note, not two names
                 names = [m.group("x"), m.group("y")] if m else [part]
                 for name in names:
-                    name = _strip_unbalanced(name)
+                    name = _strip_unbalanced(name.strip(_QUOTES + " :：")).strip(_QUOTES + " :：")
+                    if _NOT_A_NAME.search(name):
+                        continue
                     if clean(name) and len(name) >= 2 and not name.isdigit() and name not in out:
                         out.append(name)
     return out
@@ -268,6 +295,8 @@ def _entity(path, title, number, row, columns, kind, ident, name_ja, name_en, or
         for cell in _all(row, columns, field):
             for alias in split_aliases(cell):
                 b.name(alias, name_kind, lang="ja" if re.search(r"[\u30a0-\u30ff]", alias) else "")
+            for m in _ORIGINAL.finditer(unicodedata.normalize("NFKC", str(cell))):
+                b.name(m.group("orig"), "original_script")
     b.entity.listing_date = first_date(_first(row, columns, "notice_date"))
     if schema == "Person":
         for cell in _all(row, columns, "dob"):
