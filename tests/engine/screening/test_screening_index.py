@@ -24,7 +24,8 @@ def _people() -> list[ListEntity]:
 def test_search_finds_alias_and_orders_best_first():
     """P-3 (1): names and aliases of listed parties are both searchable; hits best first, thresholded."""
     index = ScreeningIndex.build(_people(), key_fn=simple_keys, matcher=SimpleMatcher())
-    hits = index.search(SimpleQuery("Kalin Moren"), threshold=0.5)
+    wide = {"cutoff": 0.0, "min_overlap": 0.0}  # score every candidate sharing a key
+    hits = index.search(SimpleQuery("Kalin Moren"), threshold=0.5, **wide)
     assert [h.list_entity_id for h in hits][:2] == ["t:2", "t:1"]
     assert all(a.score >= b.score for a, b in zip(hits, hits[1:], strict=False))
     assert all(h.score >= 0.5 for h in hits)
@@ -33,8 +34,12 @@ def test_search_finds_alias_and_orders_best_first():
     assert alias_hits[0].matched_name == "K. M. Dast"
     assert alias_hits[0].list == "t"
     # A high threshold filters out the partial match; limit caps the list.
-    assert [h.list_entity_id for h in index.search(SimpleQuery("Kalin Moren"), threshold=0.99)] == ["t:2"]
-    assert len(index.search(SimpleQuery("Kalin Moren"), threshold=0.0, limit=1)) == 1
+    assert [h.list_entity_id for h in index.search(SimpleQuery("Kalin Moren"), threshold=0.99, **wide)] == [
+        "t:2"
+    ]
+    assert len(index.search(SimpleQuery("Kalin Moren"), threshold=0.0, limit=1, **wide)) == 1
+    # The default exact-scoring budget skips the weak partial candidate altogether.
+    assert [h.list_entity_id for h in index.search(SimpleQuery("Kalin Moren"), threshold=0.5)] == ["t:2"]
 
 
 def test_unknown_keys_give_no_hits_and_no_matcher_calls():
