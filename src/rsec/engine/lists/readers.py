@@ -144,9 +144,28 @@ def detect_format(path: str | Path) -> str:
     raise ListFormatError(path, "", "cannot tell the list format; give it as FILE:FORMAT")
 
 
+def _sniff_shared_strings(path: Path) -> str | None:
+    """Cheap byte search of the shared-string table for the lists' header texts."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/sharedStrings.xml") as fh:
+            data = fh.read(64 * 1024 * 1024)
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return None
+    if all(m.encode() in data for m in ("日本語表記", "英語表記", "告示番号")):
+        return "mof_af"
+    if b"Also Known As" in data and "企業名".encode() in data:
+        return "meti_eul"
+    return None
+
+
 def _detect_xlsx(path: Path) -> str:
     from rsec.engine.lists.xlsx import header_key, open_workbook
 
+    sniffed = _sniff_shared_strings(path)
+    if sniffed:
+        return sniffed
     wb = open_workbook(path)
     try:
         for ws in wb.worksheets[:4]:
