@@ -186,3 +186,22 @@ def test_epo_ops_biblio_parties_with_countries(fixtures_dir):
 def test_epo_ops_fault_is_an_error(fixtures_dir):
     with pytest.raises(EvidenceFormatError, match="404"):
         list(read_evidence("epo-ops", fixtures_dir / EV / "epo_ops" / "testdata_error_404.xml"))
+
+
+def test_orcid_public_data_file_tar_is_streamed_member_by_member(tmp_path, fixtures_dir):
+    """ORCID's annual public data file is a tar.gz of one record per file."""
+    import tarfile
+
+    archive = tmp_path / "ORCID_summaries.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(
+            fixtures_dir / EV / "orcid" / "record-3.0.xml", arcname="summaries/880/8888-8888-8888-8880.xml"
+        )
+        tar.add(
+            fixtures_dir / EV / "orcid" / "record-full-3.0.json",
+            arcname="summaries/192/0000-0002-7319-2192.json",
+        )
+        tar.add(fixtures_dir / EV / "orcid" / "LICENSE.orcid-model.txt", arcname="README.txt")
+    authors = [r for r in read_evidence("orcid", archive) if isinstance(r, Author)]
+    assert [a.orcid for a in authors] == ["8888-8888-8888-8880", "0000-0002-7319-2192"]
+    assert authors[0].provenance.file.endswith("ORCID_summaries.tar.gz:summaries/880/8888-8888-8888-8880.xml")

@@ -14,6 +14,7 @@ entered themselves are graded C (self-published); items asserted by a member org
 
 from __future__ import annotations
 
+import tarfile
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -81,6 +82,10 @@ def _load(path: PathLike | IO[bytes]) -> tuple[str, dict]:
     name = _name(path)
     with open_binary(path) as fh:
         data = fh.read()
+    return _parse(name, data)
+
+
+def _parse(name: str, data: bytes) -> tuple[str, dict]:
     head = data.lstrip()[:1]
     if head == b"{":
         try:
@@ -313,9 +318,32 @@ def _author(orcid: str, person: dict, positions: list[Position], name: str) -> A
 
 
 def read_orcid(path: PathLike | IO[bytes], retrieved: str = "") -> Iterator[Any]:
-    """Records of one ORCID 3.0 file (XML or JSON); see the module docstring."""
+    """Records of one ORCID 3.0 file (XML or JSON), or of every ``.xml`` / ``.json`` member of a tar
+    archive such as ORCID's annual public data file (streamed member by member, gzip transparent)."""
     name = _name(path)
-    root_name, obj = _load(path)
+    if not hasattr(path, "read") and _is_tar(path):
+        with open_binary(path) as fh, tarfile.open(fileobj=fh, mode="r|") as tar:
+            for member in tar:
+                if not member.isfile() or not member.name.endswith((".xml", ".json")):
+                    continue
+                extracted = tar.extractfile(member)
+                data = extracted.read() if extracted is not None else b""
+                yield from _records(f"{name}:{member.name}", _parse(f"{name}:{member.name}", data), retrieved)
+        return
+    yield from _records(name, _load(path), retrieved)
+
+
+def _is_tar(path: PathLike) -> bool:
+    try:
+        with open_binary(path) as fh:
+            block = fh.peek(512)[:512] if hasattr(fh, "peek") else b""
+    except EvidenceFormatError:
+        return False
+    return len(block) >= 262 and block[257:262] == b"ustar"
+
+
+def _records(name: str, parsed: tuple[str, dict], retrieved: str) -> Iterator[Any]:
+    root_name, obj = parsed
     if not isinstance(obj, dict):
         raise EvidenceFormatError(name, "document", "expected an ORCID object")
     orcid = _orcid_of(obj)
