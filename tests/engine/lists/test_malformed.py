@@ -57,6 +57,13 @@ def test_xml_above_size_limit_is_refused(tmp_path):
         list(read_un_sc(UN, max_bytes=1000))
 
 
+def test_any_list_above_size_limit_is_refused():
+    for name in ("simple_list.csv", "ofac_sdn", "mof_af_cut_2026-03-05.xlsx"):
+        with pytest.raises(ListFormatError, match="above the limit"):
+            read_list(FIX / name, max_bytes=100)
+    assert len(list(read_list(FIX / "simple_list.csv", max_bytes=10_000))) == 3
+
+
 def test_xml_of_another_kind(tmp_path):
     bad = tmp_path / "other.xml"
     bad.write_text("<?xml version='1.0'?><sdnList><sdnEntry/></sdnList>", encoding="utf-8")

@@ -31,7 +31,7 @@ from rsec.engine.lists.ftm import read_ftm
 from rsec.engine.lists.meti import read_meti_eul
 from rsec.engine.lists.model import ListEntity
 from rsec.engine.lists.mof import read_mof_af
-from rsec.engine.lists.ofac import read_ofac_sdn
+from rsec.engine.lists.ofac import read_ofac_sdn, sdn_files
 from rsec.engine.lists.other import read_aspi, read_csv, read_os_simple
 from rsec.engine.lists.un_sc import read_un_sc
 from rsec.engine.lists.us import read_bis_dpl, read_us_csl
@@ -184,13 +184,27 @@ def _detect_xlsx(path: Path) -> str:
     )
 
 
-def read_list(path: str | Path, format: str | None = None) -> Iterator[ListEntity]:
-    """Entities of the list at ``path``, read as ``format`` (detected when None)."""
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+"""Largest list file accepted by :func:`read_list` (the largest real list here is about 3 MB)."""
+
+
+def read_list(
+    path: str | Path, format: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[ListEntity]:
+    """Entities of the list at ``path``, read as ``format`` (detected when None).
+
+    Files above ``max_bytes`` (for OFAC's folder: the three files together) are refused; XML is
+    also refused when it carries a DTD or entity declarations, and xlsx when it unpacks beyond
+    :data:`rsec.engine.lists.xlsx.MAX_UNCOMPRESSED_BYTES`."""
     path = Path(path)
+    if not path.exists():
+        raise ListFormatError(path, "", "file not found")
     fmt = format or detect_format(path)
     reader = FORMATS.get(fmt)
     if reader is None:
         raise ListFormatError(path, "", f"unknown list format {fmt!r}; known: {', '.join(FORMATS)}")
-    if not path.exists():
-        raise ListFormatError(path, "", "file not found")
+    files = [p for p in sdn_files(path) if p is not None] if fmt == "ofac_sdn" else [path]
+    size = sum(p.stat().st_size for p in files if p.is_file())
+    if size > max_bytes:
+        raise ListFormatError(path, "", f"list is {size} bytes, above the limit of {max_bytes} bytes")
     return reader(path)
