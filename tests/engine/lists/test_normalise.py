@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rsec.engine.lists.countries import address_country, countries_in, country_code
 from rsec.engine.lists.dates import parse_dates
@@ -75,3 +78,24 @@ def test_address_country():
 )
 def test_parse_dates(value, expected):
     assert parse_dates(value) == expected
+
+
+ISO_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_parse_dates_only_returns_valid_iso(text):
+    """Whatever a cell holds, dates come out as valid (possibly partial) ISO dates or not at all."""
+    for value in parse_dates(text):
+        assert re.match(ISO_PARTIAL, value), value
+        parts = [int(p) for p in value.split("-")]
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_countries_are_iso_codes(text):
+    codes, rest = countries_in(text)
+    assert all(len(c) == 2 and c.isascii() and c.islower() for c in codes)
+    assert len(set(codes)) == len(codes)
