@@ -19,10 +19,16 @@ class MatcherConfig:
     #: token similarities below this floor count as a mismatch; between floor and 1 they are rescaled
     #: linearly to 0..1, so near-misses (Scholze/Scholz) keep credit and distant pairs (Barack/Michelle) none
     token_floor: float = 0.55
-    #: the same floor when one side is a transliterated reading, whose spelling is only approximate
+    #: floor for phonetic-key similarity when one side is a transliterated reading
     cross_token_floor: float = 0.2
+    #: floor for spelling similarity between a transliterated reading and another name
+    cross_spelling_floor: float = 0.2
     #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
     phonetic_weight: float = 1.0
+    #: phonetic keys at least this long may differ a little and still count as (nearly) the same sound
+    phonetic_min_key_for_edit: int = 3
+    #: at most this share of a phonetic key may differ (edits / key length)
+    phonetic_max_edit_share: float = 0.4
     #: share of a phonetic match's credit that also depends on spelling similarity (0 = sound alone)
     phonetic_spelling_share: float = 0.0
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)
@@ -31,7 +37,7 @@ class MatcherConfig:
     conflict_weight: float = 2.5
     #: subtracted when matched tokens are in a different order that is not a plain reversal
     #: (SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN); reversal (Yamada Taro ↔ Taro Yamada) is free
-    order_penalty: float = 0.15
+    order_penalty: float = 0.3
     #: subtracted when an organisation name has a number or roman numeral the other lacks (Fund VIII ↔ IX)
     number_mismatch: float = 0.25
     #: weight of a person-name token left over on the longer side (middle names, patronymics)
@@ -61,4 +67,5 @@ class MatcherConfig:
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown matcher settings: {', '.join(sorted(unknown))}")
-        return cls(**{k: float(v) for k, v in data.items()})
+        types = {f.name: f.type for f in fields(cls)}
+        return cls(**{k: (int(v) if types[k] in (int, "int") else float(v)) for k, v in data.items()})

@@ -115,7 +115,7 @@ def load_mof_pairs(path: Path | str, negatives_per_query: int = 5, seed: int = 7
     rng = random.Random(seed)
     out = [Pair(ja, en, True, schema, "mof") for ja, en, schema in rows]
     by_schema: dict[str, list[str]] = {}
-    for ja, en, schema in rows:
+    for _ja, en, schema in rows:
         by_schema.setdefault(schema, []).append(en)
     for ja, en, schema in rows:
         pool = by_schema[schema]

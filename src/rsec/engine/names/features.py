@@ -79,7 +79,15 @@ def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: 
             for y in b.phons:
                 if len(y) < 2:
                     continue
-                sim = 1.0 if x == y else Levenshtein.normalized_similarity(x, y)
+                if x == y:
+                    sim = 1.0
+                elif min(len(x), len(y)) >= cfg.phonetic_min_key_for_edit:
+                    d = Levenshtein.distance(x, y)
+                    if d > cfg.phonetic_max_edit_share * max(len(x), len(y)):
+                        continue  # sounds that differ more are judged by spelling alone
+                    sim = 1.0 - d / max(len(x), len(y))
+                else:
+                    continue
                 # the sound agrees; how far the spellings agree still counts a little
                 s = cfg.phonetic_weight * sim * (1 - cfg.phonetic_spelling_share * (1 - spelled))
                 if s > best:
@@ -121,10 +129,11 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
     pairs = []
     floor = cfg.cross_token_floor if cross else cfg.token_floor
+    spell_floor = cfg.cross_spelling_floor if cross else cfg.token_floor
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             s, how, ai, bj = _token_similarity(a, b, cross, jap, cfg)
-            s = _rescale(s, floor)
+            s = _rescale(s, floor if how == "phonetic" else spell_floor)
             if s > 0:
                 pairs.append((s, i, j, how, ai, bj))
     pairs.sort(key=lambda p: -p[0])
@@ -182,8 +191,8 @@ def _joined(tokens: tuple[Token, ...], other_len: int) -> list[tuple[Token, ...]
     out = []
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if a.generic or b.generic:
-            continue
+        if a.generic or b.generic or a.phons[:1] == ("a",) or b.phons[:1] == ("a",):
+            continue  # never glue on a vowel-only word: "Kim Yo" would sound like "Kim"
         merged = make_token(
             [x + y for x in a.alts[:3] for y in b.alts[:3]], [f"{a.note(0)}{b.note(0)}"], a.role or b.role
         )
@@ -207,6 +216,7 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
         for variant in _joined(
             qr.tokens if more_q else cr.tokens, len(cr.tokens) if more_q else len(qr.tokens)
         ):
+            # a joined word must agree in spelling: sound alone would let "Kim Yo" pass for "Kim"
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg)
                 if more_q

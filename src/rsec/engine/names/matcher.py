@@ -90,7 +90,12 @@ class Matcher:
             if pn.kind != pq.kind and "other" not in (pn.kind, pq.kind):
                 pn = prepare(value, query.schema)
             fr = F.name_feature(pq, pn, cfg)
-            if best is None or fr.score > best.score:
+            # on a tie, prefer the name written in the query's own script
+            if (
+                best is None
+                or fr.score > best.score
+                or (fr.score == best.score and pn.script_group == pq.script_group)
+            ):
                 best, matched = fr, value
         if best is None:
             return MatchResult(0.0, "", "the entity has no name", [])

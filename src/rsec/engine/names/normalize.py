@@ -16,7 +16,28 @@ TITLES_LATIN = frozenset(
     herr frau monsieur mme mlle senor senora don dona""".split()
 )
 # Japanese, Chinese and Korean honorifics written after (or before) a name.
-TITLES_CJK = ("様", "さま", "殿", "氏", "さん", "先生", "博士", "教授", "准教授", "님", "씨", "先生", "女士")
+TITLES_CJK = (
+    "様",
+    "さま",
+    "殿",
+    "氏",
+    "さん",
+    "先生",
+    "博士",
+    "教授",
+    "准教授",
+    "准将",
+    "少将",
+    "中将",
+    "大将",
+    "大佐",
+    "将軍",
+    "司令官",
+    "師",
+    "님",
+    "씨",
+    "女士",
+)
 
 _PUNCT_TO_SPACE = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u30a0\uff1d=,;:/\\|()\[\]{}<>\"“”‘’«»!?*+#@_~-]+")
 _DROP = re.compile(r"[.'`´ʼʻ’]")

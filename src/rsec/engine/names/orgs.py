@@ -314,7 +314,6 @@ CJK_TERMS = {
     "生産": "production",
     "製造": "manufacturing",
     "団体": "association",
-    "協会": "association",
     "学術": "scientific",
     "中央": "central",
     "特殊": "special",

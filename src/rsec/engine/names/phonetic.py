@@ -60,9 +60,12 @@ def phonetic_key(token: str) -> str:
         if a in t:
             t = t.replace(a, b)
     t = _N_LABIAL.sub("m", t)
+    initial_h = t.startswith("h") and not t.startswith(("hs", "hw"))
     # Vowels stay as placeholders while doubled consonants collapse, so that m-a-m stays two m's.
     t = _REPEAT.sub(r"\1", t.translate(_CLASSES_KEEP_VOWELS))
     key = t.replace("a", "")
+    if initial_h:
+        key = "h" + key  # a word-initial h is pronounced (Hojin is not Jin)
     if not key:
         return "a"
     return key

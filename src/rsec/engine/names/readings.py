@@ -152,7 +152,12 @@ def _person_readings(text: str, script: str) -> list[Reading]:
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
-        return _japanese_person(strip_titles_cjk(text))
+        text = strip_titles_cjk(text)
+        if all(japanese._is_kana(ch) or not ch.isalpha() for ch in text):
+            return [_kana_person(text)]  # モハンマド・エスラーミー博士 once the title is gone
+        found = _japanese_person(text)
+        # not a splittable personal name (lists file groups under persons too): read it word by word
+        return found or _cjk_org(text)[0][:1]
     if script == "Hani":
         text = strip_titles_cjk(text)
         return [*_japanese_person(text), _chinese_person(text), *_hanja_person(text)]
@@ -168,7 +173,11 @@ def _kana_person(text: str) -> Reading:
     tokens = []
     for part in parts:
         full = kana.kana_to_hepburn(part)
-        tokens.append(make_token([kana.simple_hepburn(full), full], [part, part]))
+        alts = [kana.simple_hepburn(full), full]
+        if part[:1] in "ウう" and len(full) > 2 and full[1] not in "aeiou":
+            # word-initial ウ before a consonant writes V/W of a cluster (ウラジーミル = Vladimir)
+            alts.append("v" + kana.simple_hepburn(full)[1:])
+        tokens.append(make_token(alts, [part] * len(alts)))
     return Reading(tuple(tokens), "kana → Hepburn", translit=True, japanese=True, detail=" ".join(parts))
 
 

@@ -1,0 +1,119 @@
+"""Cross-script name matching on the hard pairs (P-3 list screening of persons and partners; M-11).
+
+Names are invented or those of publicly listed parties and public institutions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rsec.engine.lists.model import ListEntity, Name
+from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def score(matcher: Matcher, query: str, candidate: str, schema: str = "Person", **kw) -> float:
+    entity = ListEntity(id=f"t:{candidate}", schema=schema, names=[Name.of(candidate)], list="test", **kw)
+    return matcher.compare(Query(query, schema), entity).score
+
+
+MATCHES = [
+    ("山田太郎", "Taro Yamada", "Person"),
+    ("山田太郎", "YAMADA, Taro", "Person"),
+    ("山田 太郎", "Yamada Tarō", "Person"),
+    ("矢田太郎", "Yada Taro", "Person"),  # second reading of 矢田 (やだ, not UniDic's やた)
+    ("佐藤健", "Ken Sato", "Person"),
+    ("やまだ たろう", "Yamada Taro", "Person"),
+    ("习近平", "Xi Jinping", "Person"),
+    ("習近平", "XI Jin-ping", "Person"),  # traditional characters, hyphenated syllables
+    ("张小平", "Chang Hsiao-ping", "Person"),  # Wade-Giles
+    ("김정은", "Kim Jong Un", "Person"),
+    ("金正恩", "Kim Jong-un", "Person"),  # hanja → hangul → romanisation
+    ("이민호", "Lee Min-ho", "Person"),  # surname spelling Lee for 이
+    ("박지성", "Park Ji-sung", "Person"),
+    ("Дмитрий Медведев", "Dmitry Medvedev", "Person"),
+    ("Юрий Хрущёв", "Yuriy Khrushchev", "Person"),
+    ("ミロシェヴィッチ・スロボダン", "Milosevic Slobodan", "Person"),
+    ("イーゴリ・フェドトフ", "Igor Fedotov", "Person"),
+    ("キム・グワンイル", "KIM KWANG-IL", "Person"),
+    ("北京航空航天大学", "Beihang University", "Organization"),
+    ("哈尔滨工业大学", "哈爾浜工業大学", "Organization"),  # simplified ↔ Japanese shinjitai
+    ("哈尔滨工业大学", "Harbin Institute of Technology", "Organization"),
+    ("哈爾浜工業大学", "Harbin Institute of Technology", "Organization"),
+    ("東京大学", "University of Tokyo", "Organization"),
+    ("BUAA", "Beijing University of Aeronautics and Astronautics", "Organization"),
+    (
+        "トソン・テクノロジー・トレーディング・コーポレーション",
+        "Tosong Technology Trading Corporation",
+        "Organization",
+    ),
+    ("JSC TACTICAL MISSILES CORPORATION", "TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY", "Company"),
+]
+
+
+@pytest.mark.parametrize("query,candidate,schema", MATCHES)
+def test_cross_script_pairs_match_in_both_directions(matcher, query, candidate, schema):
+    """P-3: Japanese, Chinese, Korean, Cyrillic and Latin forms of one name are matched to each other."""
+    assert score(matcher, query, candidate, schema) >= DEFAULT_THRESHOLD
+    assert score(matcher, candidate, query, schema) >= DEFAULT_THRESHOLD
+
+
+NON_MATCHES = [
+    ("University of Tokyo", "Tokyo University of Science", "Organization"),  # extra distinguishing word
+    ("東京大学", "Tokyo University of Science", "Organization"),
+    ("東京大学", "東京理科大学", "Organization"),
+    ("山田太郎", "Hanako Tanaka", "Person"),
+    ("山田太郎", "Taro Yamamoto", "Person"),
+    ("김정은", "Kim Yo Jong", "Person"),
+    ("高市早苗", "高石早苗", "Person"),  # same script: one character differs
+    ("Barack Obama", "Michelle Obama", "Person"),
+    ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order
+    ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P.", "Company"),
+    ("マルガリータ・シモニャン", "Choe Myong Hyon", "Person"),
+    ("ユ・ジン", "Yun Ho-jin", "Person"),  # vowel-only sounds must not match phonetically
+]
+
+
+@pytest.mark.parametrize("query,candidate,schema", NON_MATCHES)
+def test_different_parties_stay_below_threshold(matcher, query, candidate, schema):
+    """P-3 / M-11: false alerts cost officers' time; distinguishing words and parts keep these apart."""
+    assert score(matcher, query, candidate, schema) < DEFAULT_THRESHOLD
+    assert score(matcher, candidate, query, schema) < DEFAULT_THRESHOLD
+
+
+def test_matched_name_is_the_best_alias(matcher):
+    """P-3: the alert names which of the entity's names matched."""
+    entity = ListEntity(
+        id="t:1",
+        schema="Organization",
+        names=[
+            Name.of("Beijing University of Aeronautics and Astronautics"),
+            Name.of("北京航空航天大学", "alias"),
+        ],
+        list="test",
+    )
+    result = matcher.compare(Query("北京航空航天大學", "Organization"), entity)
+    assert result.matched_name == "北京航空航天大学"
+    assert result.score >= 0.95
+
+
+def test_explanation_names_the_reading_used(matcher):
+    """P-3: the officer sees how a kanji name was read (矢田 → やだ → yada), not just a number."""
+    entity = ListEntity(id="t:2", schema="Person", names=[Name.of("Taro Yada")], list="test")
+    result = matcher.compare(Query("矢田太郎"), entity)
+    assert result.score >= DEFAULT_THRESHOLD
+    assert "やだ" in result.explanation
+    assert "yada" in result.explanation
+    assert "taro" in result.explanation
+    name_feature = result.features[0]
+    assert name_feature.name == "name" and name_feature.detail in result.explanation
+
+
+def test_hangul_explanation_names_romanisation(matcher):
+    entity = ListEntity(id="t:3", schema="Person", names=[Name.of("Kim Jong Un")], list="test")
+    result = matcher.compare(Query("김정은"), entity)
+    assert "Romanisation" in result.explanation and "김" in result.explanation
