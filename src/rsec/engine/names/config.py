@@ -37,7 +37,7 @@ class MatcherConfig:
     conflict_weight: float = 2.5
     #: subtracted when matched tokens are in a different order that is not a plain reversal
     #: (SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN); reversal (Yamada Taro ↔ Taro Yamada) is free
-    order_penalty: float = 0.3
+    order_penalty: float = 0.35
     #: subtracted when an organisation name has a number or roman numeral the other lacks (Fund VIII ↔ IX)
     number_mismatch: float = 0.25
     #: weight of a person-name token left over on the longer side (middle names, patronymics)

@@ -73,15 +73,16 @@ def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: 
                 return 1.0, "exact", 0, 0
     if cross:
         spelled = best
-        for x in a.phons:
+        for xi, x in enumerate(a.phons):
             if len(x) < 2:
                 continue  # a one-consonant key ("yu", "ho" → vowels only) says nothing
-            for y in b.phons:
+            for yi, y in enumerate(b.phons):
                 if len(y) < 2:
                     continue
                 if x == y:
                     sim = 1.0
-                elif min(len(x), len(y)) >= cfg.phonetic_min_key_for_edit:
+                elif xi < 2 and yi < 2 and min(len(x), len(y)) >= cfg.phonetic_min_key_for_edit:
+                    # near-agreement only between the likeliest readings: a rare reading must agree exactly
                     d = Levenshtein.distance(x, y)
                     if d > cfg.phonetic_max_edit_share * max(len(x), len(y)):
                         continue  # sounds that differ more are judged by spelling alone

@@ -258,8 +258,10 @@ def _korean_person(text: str) -> Reading:
     if len(words) == 1:
         family, given = korean.split_person(words[0])
         tokens.append(make_token(korean.surname_spellings(family), [family] * 12, "family"))
-        if given:
-            tokens.append(make_token(korean.given_spellings(given), [given] * 2, "given"))
+        # Korean given names are written syllable by syllable (Jong-un, Jong Un): one token each, so that
+        # 정은 and 여정 (Jong-un, Yo-jong) do not pass for each other
+        for syl in given:
+            tokens.append(make_token(korean.given_spellings(syl), [syl] * 2, "given"))
     else:
         for i, w in enumerate(words):
             alts = korean.surname_spellings(w) if i == 0 and len(w) == 1 else korean.given_spellings(w)
