@@ -121,9 +121,13 @@ def _is_number(t: Token) -> bool:
 
 
 def _monotone(seq: list[int]) -> bool:
-    return all(a < b for a, b in zip(seq, seq[1:], strict=False)) or all(
-        a > b for a, b in zip(seq, seq[1:], strict=False)
-    )
+    """Same order, reversed, or rotated (``YAMADA, Taro Ichiro`` ↔ ``Taro Ichiro Yamada``)."""
+    for k in range(len(seq)):
+        rot = seq[k:] + seq[:k]
+        pairs = list(zip(rot, rot[1:], strict=False))
+        if all(a < b for a, b in pairs) or all(a > b for a, b in pairs):
+            return True
+    return False
 
 
 def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, kind: str, cfg: MatcherConfig):

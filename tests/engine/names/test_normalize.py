@@ -1,0 +1,113 @@
+"""Normalisation, kana romanisation, phonetic keys and readings (building blocks of P-3 screening)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rsec.engine.names.kana import japanese_fold, kana_to_hepburn, simple_hepburn
+from rsec.engine.names.normalize import ascii_fold, drop_titles, expand_alternatives, fold, tokenize
+from rsec.engine.names.phonetic import phonetic_key
+from rsec.engine.names.readings import prepare
+
+
+def test_width_and_case_folding():
+    assert fold("ＭＯＨＡＭＭＥＤ　ＡＬＩ") == "mohammed ali"
+    assert fold("ｶﾀｶﾅ") == "カタカナ"
+    assert ascii_fold("François Pérez Øst") == "francois perez ost"
+
+
+def test_tokenize_and_titles():
+    assert tokenize(fold("YAMADA, Taro")) == ["yamada", "taro"]
+    assert tokenize("gajic-milosevic・milica") == ["gajic", "milosevic", "milica"]
+    assert drop_titles(["dr", "mohammad", "eslami"]) == ["mohammad", "eslami"]
+    assert drop_titles(["general"]) == ["general"]  # never the whole name
+
+
+@pytest.mark.parametrize(
+    "kana,romaji",
+    [
+        ("ミロシェヴィッチ", "miroshevitchi"),  # シェ, ヴィ, ッチ
+        ("フェドトフ", "fedotofu"),
+        ("ドゥブロヴニク", "duburovuniku"),
+        ("ティムール", "timuuru"),
+        ("たろう", "tarou"),
+        ("しんいち", "shinichi"),
+    ],
+)
+def test_kana_to_hepburn_handles_extended_katakana(kana, romaji):
+    assert kana_to_hepburn(kana) == romaji
+
+
+def test_long_vowels_and_romanisation_systems_fold_together():
+    assert simple_hepburn("tarou") == "taro"
+    assert {japanese_fold(x) for x in ("tarō", "tarou", "taroh", "taro")} == {"taro"}
+    assert japanese_fold("sinzyuku") == japanese_fold("shinjuku")  # Kunrei ↔ Hepburn
+    assert japanese_fold("homma") == japanese_fold("honma")  # ン before m
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        ("miroshevitchi", "milosevic"),
+        ("surobodan", "slobodan"),
+        ("hsu", "xu"),
+        ("chang", "zhang"),
+        ("iwanofu", "ivanov"),
+    ],
+)
+def test_phonetic_key_absorbs_transliteration_differences(a, b):
+    assert phonetic_key(a) == phonetic_key(b)
+
+
+def test_phonetic_key_keeps_distinct_names_apart():
+    assert phonetic_key("yamada") != phonetic_key("tanaka")
+    assert phonetic_key("hojin") != phonetic_key("jin")  # initial h is pronounced
+    assert phonetic_key("yu") == "a"  # vowel-only: carries no consonant evidence
+
+
+def test_expand_alternatives():
+    assert expand_alternatives("Yury(Yuri) Chaika") == ["Yury Chaika", "Yuri Chaika"]
+    assert expand_alternatives("AYYUB BASHIR (original script: ايوب بشير)") == ["AYYUB BASHIR", "ايوب بشير"]
+    assert expand_alternatives("ICBC (Asia) Limited") == ["ICBC Asia Limited"]
+    assert expand_alternatives("Galina Pyatykh (Piatykh, Fifth)") == ["Galina Pyatykh", "Galina Piatykh"]
+    assert expand_alternatives("AL-ITIHAAD AL-ISLAMIYA / AIAI") == ["AL-ITIHAAD AL-ISLAMIYA", "AIAI"]
+
+
+def test_kanji_name_is_split_and_read_several_ways():
+    """Family/given split without a space; several readings of the family name (矢田: やた, やだ)."""
+    p = prepare("矢田太郎", "Person")
+    japanese = [r for r in p.readings if r.japanese][0]
+    family, given = japanese.tokens
+    assert family.role == "family" and given.role == "given"
+    assert {"yata", "yada"} <= set(family.alts)
+    assert "taro" in given.alts
+
+
+def test_chinese_surname_readings_and_folding():
+    p = prepare("单田芳", "Person")
+    pinyin = [r for r in p.readings if r.method == "pinyin"][0]
+    assert {"shan", "dan"} <= set(pinyin.tokens[0].alts)  # surname reading of 单
+    assert (
+        prepare("哈爾浜工業大学", "Organization").readings[0].text
+        == prepare("哈尔滨工业大学", "Organization").readings[0].text
+    )
+
+
+def test_hangul_surname_spellings():
+    p = prepare("이민호", "Person")
+    assert {"lee", "yi", "rhee"} <= set(p.readings[0].tokens[0].alts)
+
+
+def test_cyrillic_scheme_variants():
+    p = prepare("Юрий Хрущёв", "Person")
+    first, last = p.readings[0].tokens
+    assert {"yuriy", "iurii", "yury"} <= set(first.alts)
+    assert "khrushchev" in last.alts
+
+
+def test_legal_forms_are_stripped_to_a_feature():
+    p = prepare("株式会社UECクリーモフ", "Company")
+    assert "株式会社" in p.legal_forms
+    assert "uec" in p.readings[0].text
+    q = prepare("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY", "Company")
+    assert "joint stock company" in q.legal_forms
