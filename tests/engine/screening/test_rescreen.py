@@ -116,3 +116,37 @@ def test_rescreen_time_is_proportional_to_the_change():
     full_screen_hits(index, sample, THRESHOLD)
     t_full = (time.perf_counter() - t) * len(roster) / len(sample)
     assert t_full > 20 * t_small, (t_small, t_full)
+
+
+def test_rescreen_with_cross_script_matcher_on_a_real_format():
+    """P-6 with the real key function and matcher: a list update that adds a kanji alias and a new
+    katakana-named party raises exactly those hits for Latin-script roster names; a removal clears its hit."""
+    from pathlib import Path
+
+    from rsec.engine.lists.readers import read_list
+    from rsec.engine.names import Query
+
+    fixture = Path(__file__).resolve().parents[2] / "fixtures" / "screening" / "watch_simple.csv"
+    old = list(read_list(fixture, "csv"))
+    by_id = {e.id.rsplit(":", 1)[-1]: e for e in old}
+    new = [e for e in old if not e.id.endswith("p2")]  # removed: the Russian entry
+    kenta = by_id["p3"]
+    new[new.index(kenta)] = ListEntity(
+        kenta.id, kenta.schema, [*kenta.names, Name.of("森川健太", kind="alias")], kenta.list,
+        countries=kenta.countries, birth_dates=kenta.birth_dates,
+    )  # fmt: skip
+    new.append(ListEntity("csv:n1", "Person", [Name.of("サトウ・ミナミ")], "csv"))
+    roster = RosterIndex(
+        [
+            ("alice", Query("Minami Sato", "Person")),
+            ("bob", Query("Ivan Petrovsky-Dalin", "Person")),
+            ("carol", Query("Kenji Moriwaki", "Person")),
+            ("dave", Query("Ulla Brandtner", "Person")),
+        ]
+    )
+    result = rescreen(roster, old=old, new=new)
+    keyed = result.keyed()
+    assert ("alice", "csv:n1") in keyed["new"]
+    assert ("bob", by_id["p2"].id) in keyed["gone"]
+    assert not any(qid in ("carol", "dave") for qid, _ in keyed["new"] | keyed["gone"])
+    assert result.pairs_scored < 4 * len(roster)  # only the three changed entities were looked up
