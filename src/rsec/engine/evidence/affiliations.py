@@ -70,7 +70,7 @@ class MatcherConfig:
     #: fuzzy matching: two distinctive words correspond when their rapidfuzz ratio reaches this
     fuzzy_word_ratio: float = 80.0
     #: follow successor links of inactive / withdrawn records
-    follow_successors: bool = True
+    follow_successors: bool = False
 
 
 # ------------------------------------------------------------------------------------------------
@@ -87,7 +87,6 @@ _MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;"
 #: abbreviation → word, applied to normalised tokens on both sides (query and registry names)
 ABBREVIATIONS: dict[str, str] = {
     "univ": "university",
-    "universiteit": "universiteit",
     "uni": "university",
     "inst": "institute",
     "instit": "institute",
@@ -102,7 +101,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ctr": "center",
     "cent": "center",
     "centre": "center",
-    "centro": "centro",
+    "centro": "center",
     "lab": "laboratory",
     "labs": "laboratory",
     "laboratories": "laboratory",
@@ -122,11 +121,34 @@ ABBREVIATIONS: dict[str, str] = {
     "corp": "corporation",
     "ltd": "limited",
     "inc": "incorporated",
+    # the same word in other languages (both sides are folded, so word order still counts)
+    "universita": "university",
+    "universite": "university",
+    "universidad": "university",
+    "universidade": "university",
+    "universitat": "university",
+    "universiteit": "university",
+    "universiti": "university",
+    "universitas": "university",
+    "universitet": "university",
+    "universitatea": "university",
+    "uniwersytet": "university",
+    "univerzita": "university",
+    "institut": "institute",
+    "instituto": "institute",
+    "istituto": "institute",
+    "instytut": "institute",
+    "hopital": "hospital",
+    "ospedale": "hospital",
+    "nacional": "national",
+    "nazionale": "national",
+    "nationale": "national",
+    "politecnico": "polytechnic",
+    "polytechnique": "polytechnic",
+    "zentrum": "center",
     "and": "and",
     "und": "and",
     "et": "and",
-    "y": "and",
-    "e": "and",
 }
 #: function words dropped on both sides ("University in Oslo" = "University of Oslo", "UNC at Greensboro")
 _DROP_TOKENS = {
@@ -260,8 +282,27 @@ def tokenize(text: str) -> list[Token]:
             continue
         start, end = idx[m.start()], idx[m.end() - 1] + 1
         cjk = bool(_CJK_RE.match(word))
+        prev = tokens[-1] if tokens else None
+        if (
+            prev is not None
+            and len(word) == 1
+            and word.isascii()
+            and word.isalpha()
+            and _INITIALS_RE.fullmatch(prev.orig)
+            and _INITIAL_GAP_RE.fullmatch(gap)
+            and prev.segment == segment
+        ):
+            # "M. D. Anderson", "U.S." — initials written with dots are one word
+            tokens[-1] = Token(
+                prev.norm + word, text[prev.start : end], prev.start, end, segment, part, False
+            )
+            continue
         tokens.append(Token(_norm_word(word), text[start:end], start, end, segment, part, cjk))
     return tokens
+
+
+_INITIALS_RE = re.compile(r"[A-Za-z](?:\.\s?[A-Za-z])*")
+_INITIAL_GAP_RE = re.compile(r"\.\s?")
 
 
 @lru_cache(maxsize=200_000)
@@ -341,7 +382,8 @@ _US_STATES = {
     "district of columbia": "DC",
 }  # fmt: skip
 
-_CN_SARS = frozenset({"HK", "MO", "TW"})
+_PLACE_WORDS = frozenset({"province", "state", "prefecture", "county", "city", "district", "region"})
+_CN_SARS = frozenset({"HK", "MO"})
 _US_STATE_CODES = frozenset(_US_STATES.values())
 
 _BABEL_LOCALES = ("en", "ja", "zh", "zh_Hant", "ko", "fr", "de", "es", "pt", "it", "ru", "nl", "pl", "tr")
@@ -403,6 +445,8 @@ class AffiliationIndex:
         self.names: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
         self.acronyms: dict[str, list[_Entry]] = defaultdict(list)
         self.cities: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        #: first-level subdivisions (states, provinces, prefectures): places, but no city agreement
+        self.regions: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.token_df: dict[str, int] = defaultdict(int)
         self.postings: dict[str, set[int]] = defaultdict(set)
         self.fuzzy_keys: list[str] = []
@@ -423,7 +467,7 @@ class AffiliationIndex:
                     variants.append((stripped, "stripped"))
                 for value, vkind in variants:
                     key = name_key(value)
-                    if not key:
+                    if not key or key[0] == "and" or key[-1] == "and":
                         continue
                     entries = self.names[key]
                     if not any(e.org_id == org.id for e in entries):
@@ -434,6 +478,10 @@ class AffiliationIndex:
                             fuzzy_pos[key] = len(self.fuzzy_keys)
                             self.fuzzy_keys.append(" ".join(key))
                             self.fuzzy_entries.append(entries)
+            if org.subdivision:
+                rk = name_key(org.subdivision)
+                if rk:
+                    self.regions[rk].add(org.country_code)
             for city in (org.city, *org.extra_cities):
                 if city:
                     ck = name_key(city)
@@ -444,6 +492,15 @@ class AffiliationIndex:
                 self.postings[tok].add(pos)
         self.n_names = max(1, len(self.names))
         self.countries = _country_lexicon()
+        self.vocab = list(self.postings)
+        # "Purdue University West Lafayette" is often written "Purdue University, West Lafayette, IN":
+        # index each name whose last words are a place under its head, to be completed by that place
+        self.heads: dict[tuple[str, ...], list[tuple[list[_Entry], tuple[str, ...]]]] = defaultdict(list)
+        for key, entries in self.names.items():
+            for k in (1, 2, 3):
+                head, tail = key[:-k], key[-k:]
+                if len(head) >= 2 and (tail in self.cities or tail in self.countries or tail in self.regions):
+                    self.heads[head].append((entries, tail))
         self.max_key_len = max((len(k) for k in self.names), default=1)
 
 
@@ -482,6 +539,7 @@ class _Context:
     tokens: list[Token]
     countries: list[tuple[str, int, int, int]]  # (country code, part, first token, end token)
     city_tokens: dict[tuple[str, ...], list[tuple[int, int]]]  # city key -> token spans
+    places: dict[tuple[str, ...], list[tuple[int, int]]]  # any place (city, state, country) -> spans
     city_countries: set[str]
     location_token_idx: set[int] = field(default_factory=set)
 
@@ -595,6 +653,8 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
     wanted = ctx.countries_for(toks[0].part, c.start, c.end)
     if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx, c.start, c.end):
         return 0.0, "generic name, location agrees"
+    if wanted:
+        return -0.30, "generic name, another country in text"
     return -0.15, "generic name without location support"
 
 
@@ -673,7 +733,18 @@ class AffiliationMatcher:
                     loc_idx.update(range(i, i + L))
                     if len(ix.cities[key]) == 1:
                         city_countries |= ix.cities[key]
-        return _Context(text, tokens, countries, city_tokens, city_countries, loc_idx)
+                if key in ix.regions:
+                    loc_idx.update(range(i, i + L))
+                    nxt = i + L
+                    if nxt < n and norms[nxt] in _PLACE_WORDS:  # "Liaoning Province", "Oyo State"
+                        loc_idx.add(nxt)
+        places: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        for i in range(n):
+            for L in range(1, min(4, n - i) + 1):
+                key = tuple(norms[i : i + L])
+                if key in ix.cities or key in ix.countries or key in ix.regions:
+                    places[key].append((i, i + L))
+        return _Context(text, tokens, countries, city_tokens, places, city_countries, loc_idx)
 
     @staticmethod
     def _code_token(tokens: list[Token], i: int) -> str | None:
@@ -742,12 +813,33 @@ class AffiliationMatcher:
                         cand.score -= 0.05
                         cand.details.append("spans a comma")
                     out.append(cand)
+            for L in range(2, min(maxlen, n - i) + 1):
+                key = tuple(norms[i : i + L])
+                for entries, tail in ix.heads.get(key, ()):
+                    if not _mentioned_outside(ctx.places.get(tail), i, i + L):
+                        continue
+                    for cand in self._best_for_span(i, i + L, entries, ctx):
+                        cand.score -= 0.03
+                        cand.details.append(f"name completed by the place {' '.join(tail)!r} in the text")
+                        out.append(cand)
             acr = toks[i].orig.replace(".", "")
             t = toks[i]
             standalone = (t.start == 0 or not ctx.text[t.start - 1].isalnum()) and (
                 t.end >= len(ctx.text) or not ctx.text[t.end].isalnum()
             )
-            if standalone and not t.cjk and len(acr) >= 2 and acr.isupper() and acr in ix.acronyms:
+            near_digits = any(
+                0 <= k < n and toks[k].segment == t.segment and any(ch.isdigit() for ch in toks[k].orig)
+                for k in (i - 1, i + 1)
+            )  # "CB3 OHE", "NW7 1AA": postcodes, not acronyms
+            if (
+                standalone
+                and not near_digits
+                and not t.cjk
+                and acr.isupper()
+                and (len(acr) >= 3 or (len(acr) == 2 and acr not in _US_STATE_CODES))
+                and i not in ctx.location_token_idx
+                and acr in ix.acronyms
+            ):
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
         return out
@@ -806,13 +898,29 @@ class AffiliationMatcher:
         for k, t in enumerate(toks):
             segs[t.segment].append(k)
         out: list[_Candidate] = []
+        all_words = [t.norm for t in toks]
         for idxs in segs.values():
             if any(k in covered for k in idxs) or len(idxs) < 2 or toks[idxs[0]].cjk:
                 continue
             words = [toks[k].norm for k in idxs]
-            if all(k in ctx.location_token_idx or toks[k].norm.isdigit() for k in idxs):
-                continue
-            rare = sorted({w for w in words if w in ix.postings}, key=lambda w: len(ix.postings[w]))
+            if not any(
+                k not in ctx.location_token_idx
+                and not toks[k].norm.isdigit()
+                and ix.token_df.get(toks[k].norm, 0) < cfg.common_word_df
+                for k in idxs
+            ):
+                continue  # nothing distinctive: a place, or a department of common words
+            known = set()
+            for w in words:
+                if w in ix.postings:
+                    known.add(w)
+                elif len(w) >= 4 and not w.isdigit():
+                    # a misspelt or transliterated word ("Kitazato", "Kyusyu"): its registry neighbours
+                    for near, _s, _p in process.extract(
+                        w, ix.vocab, scorer=fuzz.ratio, limit=2, score_cutoff=cfg.fuzzy_word_ratio
+                    ):
+                        known.add(near)
+            rare = sorted(known, key=lambda w: len(ix.postings[w]))
             if not rare:
                 continue
             pool: set[int] = set()
@@ -832,8 +940,17 @@ class AffiliationMatcher:
             hits2 = process.extract(
                 query, choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=cfg.fuzzy_min_ratio + 3
             )
+            # word subsets ("Federico II University" of "University of Naples Federico II"), each
+            # distinctive word of the name found somewhere in the text
+            hits3 = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=5, score_cutoff=99)
             best: dict[int, float] = {}
-            for _choice, score, pos in (*hits, *hits2):
+            subset_ok = [
+                (c, s - 5, p)
+                for c, s, p in hits3
+                if len(set(words)) >= 0.66 * len(set(c.split()))
+                and _words_correspond(c.split(), all_words, cfg)
+            ]
+            for _choice, score, pos in (*hits, *hits2, *subset_ok):
                 best[pos] = max(best.get(pos, 0.0), score)
             q_rare = [
                 toks[k].norm
@@ -845,7 +962,7 @@ class AffiliationMatcher:
             for pos, score in sorted(best.items(), key=lambda kv: -kv[1])[:3]:
                 key_words = ix.fuzzy_keys[pool_list[pos]].split()
                 n_rare = [w for w in key_words if ix.token_df.get(w, 0) < cfg.common_word_df]
-                if not _words_correspond(q_rare, words, cfg) or not _words_correspond(n_rare, words, cfg):
+                if not _words_correspond(n_rare, all_words, cfg):
                     continue
                 if not _words_correspond(q_rare, key_words, cfg):
                     continue
@@ -896,12 +1013,20 @@ class AffiliationMatcher:
 
     @staticmethod
     def _select(cands: list[_Candidate]) -> list[_Candidate]:
-        cands = sorted(cands, key=lambda c: (-(c.end - c.start), -c.score, c.start))
+        """Non-overlapping spans: a span inside a longer candidate span gives way to it
+        ("University of California" in "University of California, Davis"); of two partly
+        overlapping spans the better scored wins ("Columbia University | University New York")."""
+        cands = sorted(cands, key=lambda c: (-c.score, -(c.end - c.start), c.start))
         taken: set[int] = set()
         chosen: list[_Candidate] = []
         for c in cands:
             span = set(range(c.start, c.end))
             if span & taken:
+                continue
+            if any(
+                d.start <= c.start and c.end <= d.end and (d.end - d.start) > (c.end - c.start)
+                for d in cands
+            ):
                 continue
             taken |= span
             chosen.append(c)
