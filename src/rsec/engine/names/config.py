@@ -18,13 +18,18 @@ class MatcherConfig:
     threshold: float = DEFAULT_THRESHOLD
     #: token similarities below this floor count as a mismatch; between floor and 1 they are rescaled
     #: linearly to 0..1, so near-misses (Scholze/Scholz) keep credit and distant pairs (Barack/Michelle) none
-    token_floor: float = 0.55
+    token_floor: float = 0.35
     #: floor for phonetic-key similarity when one side is a transliterated reading
     cross_token_floor: float = 0.2
     #: floor for spelling similarity between a transliterated reading and another name
     cross_spelling_floor: float = 0.2
     #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
     phonetic_weight: float = 1.0
+    #: credit for two Latin spellings with the same phonetic key (0 = spelling only)
+    latin_phonetic_weight: float = 0.0
+    #: exponent applied to name scores that rest on a transliterated reading (< 1 lifts them); calibrates
+    #: cross-script scores to the same-script scale
+    cross_script_gamma: float = 0.8
     #: phonetic keys at least this long may differ a little and still count as (nearly) the same sound
     phonetic_min_key_for_edit: int = 3
     #: at most this share of a phonetic key may differ (edits / key length)
@@ -34,7 +39,7 @@ class MatcherConfig:
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)
     initial_score: float = 0.75
     #: weight of tokens left over on both sides, facing each other (Barack ↔ Michelle), per unit of length
-    conflict_weight: float = 2.5
+    conflict_weight: float = 4.0
     #: subtracted when matched tokens are in a different order that is not a plain reversal
     #: (SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN); reversal (Yamada Taro ↔ Taro Yamada) is free
     order_penalty: float = 0.35

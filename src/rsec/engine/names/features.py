@@ -64,6 +64,8 @@ def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: 
         for j, y in enumerate(b.alts):
             if x == y:
                 return 1.0, "exact", i, j
+            if cross and (i >= 2 or j >= 2):
+                continue  # a rare reading (JMnedict's 4th reading of 山田) must agree exactly
             s = OSA.normalized_similarity(x, y)
             if s > best:
                 best, how, bi, bj = s, "spelling", i, j
@@ -71,6 +73,12 @@ def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: 
         for x in a.jfolds:
             if x in b.jfolds:
                 return 1.0, "exact", 0, 0
+    if not cross and cfg.latin_phonetic_weight > 0 and best < cfg.latin_phonetic_weight:
+        # two Latin spellings of one foreign name (Hsi Chin-ping / Xi Jinping, Rohani / Rouhani)
+        for x in a.phons[:1]:
+            for y in b.phons[:1]:
+                if x == y and len(x) >= 2:
+                    best, how, bi, bj = cfg.latin_phonetic_weight, "phonetic", 0, 0
     if cross:
         spelled = best
         for xi, x in enumerate(a.phons):
@@ -159,10 +167,12 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     # leftover tokens facing each other are conflicts (two different names in the same place);
     # the surplus of the longer side are extras (middle names, patronymics, "of Science")
     short, long_ = sorted((rest_q, rest_c), key=len)
-    short_w = sorted((_weight(t, cfg) for t in short), reverse=True)
-    long_w = sorted((_weight(t, cfg) for t in long_), reverse=True)
-    k = len(short_w)
-    den += cfg.conflict_weight * (sum(short_w) + sum(long_w[:k]))
+    short = sorted(short, key=lambda t: -_weight(t, cfg))
+    long_ = sorted(long_, key=lambda t: -_weight(t, cfg))
+    long_w = [_weight(t, cfg) for t in long_]
+    k = len(short)
+    # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
+    den += sum(_weight(t, cfg) * (1.0 if t.generic else cfg.conflict_weight) for t in short + long_[:k])
     if kind == "person" and min(len(q), len(c)) > 1:
         den += sum(w * cfg.person_extra_weight for w in long_w[k:])
     elif kind != "person" and cross:
@@ -267,9 +277,14 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
     if kind == "org" and best_score < 1.0 and _acronym(q, c):
         return FeatureResult("name", 0.9, f"acronym: {q.original} ↔ {c.original}", data={"how": "acronym"})
     qr, cr, matches, rq, rc = best
+    best_score = max(best_score, 0.0)
+    if qr.translit or cr.translit:
+        # calibration: a reading's spelling is approximate, so equal evidence scores lower across
+        # scripts than within one; raise it to the same scale (1.0 and 0.0 stay fixed)
+        best_score = best_score**cfg.cross_script_gamma
     return FeatureResult(
         "name",
-        max(best_score, 0.0),
+        best_score,
         _explain(qr, cr, matches, rq, rc),
         data={"query_reading": qr.text, "candidate_reading": cr.text},
     )
