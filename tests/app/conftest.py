@@ -19,9 +19,11 @@ def _media_root(settings, tmp_path):
 
 
 def _user(username, org, role):
-    return User.objects.create_user(
-        username=username, password="not-a-real-password-1", organization=org, role=role
-    )
+    """Tests authenticate with force_login/force_authenticate: no password, so no slow hashing."""
+    user = User(username=username, organization=org, role=role)
+    user.set_unusable_password()
+    user.save()
+    return user
 
 
 @pytest.fixture

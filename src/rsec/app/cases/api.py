@@ -122,6 +122,10 @@ class AuditEntrySerializer(serializers.ModelSerializer):
         ]
 
 
+class SubmitRequestSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+
+
 class ScopedViewSet(viewsets.ModelViewSet):
     model = None
     scope = None  # callable(user) -> QuerySet
@@ -160,13 +164,13 @@ class CaseViewSet(ScopedViewSet):
     serializer_class = CaseSerializer
     scope = staticmethod(policy.visible_cases)
 
-    @extend_schema(request=serializers.Serializer, responses=SubmissionSerializer)
+    @extend_schema(request=SubmitRequestSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         case = self.get_object()
-        sub = self._run(
-            services.submit_case, request.user, case, note=str(request.data.get("note", ""))[:5000]
-        )
+        body = SubmitRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        sub = self._run(services.submit_case, request.user, case, note=body.validated_data.get("note", ""))
         return Response(
             SubmissionSerializer(sub, context={"request": request}).data, status=status.HTTP_201_CREATED
         )

@@ -34,7 +34,7 @@ SQLITE_DOWN = [
 
 def up(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(PG_UP)
+        schema_editor.execute(PG_UP, params=None)
     elif schema_editor.connection.vendor == "sqlite":
         for sql in SQLITE_UP:
             schema_editor.execute(sql)
@@ -42,7 +42,7 @@ def up(apps, schema_editor):
 
 def down(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(PG_DOWN)
+        schema_editor.execute(PG_DOWN, params=None)
     elif schema_editor.connection.vendor == "sqlite":
         for sql in SQLITE_DOWN:
             schema_editor.execute(sql)
