@@ -17,11 +17,6 @@ from .config import MatcherConfig
 from .orgs import VOCABULARY
 from .readings import PreparedName, Reading, Token, make_token
 
-# Name particles that say little about identity (bin, al, van, de …): weighted like generic words.
-PARTICLES = frozenset(
-    "al el bin ibn bint ben abu abd ould van von der den de del della di da du le la dos das mac".split()
-)
-
 
 @dataclass
 class FeatureResult:
@@ -114,10 +109,8 @@ def _rescale(s: float, floor: float) -> float:
 
 
 def _weight(t: Token, cfg: MatcherConfig, alt: int = 0) -> float:
-    w = min(max(len(t.alts[alt]), 2), 10)
-    if t.generic or t.alts[0] in PARTICLES:
-        return w * cfg.generic_weight
-    return w
+    w = t.lengths[alt]
+    return w * cfg.generic_weight if t.light else w
 
 
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
@@ -274,6 +267,10 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
             score, matches, rq, rc = compare_readings(qr, cr, kind, cfg)
             if score > best_score:
                 best_score, best = score, (qr, cr, matches, rq, rc)
+                if score >= 1.0:
+                    break
+        if best_score >= 1.0:
+            break
     if kind == "org" and best_score < 1.0 and _acronym(q, c):
         return FeatureResult("name", 0.9, f"acronym: {q.original} ↔ {c.original}", data={"how": "acronym"})
     qr, cr, matches, rq, rc = best

@@ -146,3 +146,18 @@ def text_reading(text: str) -> str:
 
 def _is_kana(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\uff66" <= ch <= "\uff9f"
+
+
+@lru_cache(maxsize=32768)
+def glosses(word: str, limit: int = 4) -> tuple[str, ...]:
+    """English glosses of a common Japanese word from JMdict's first sense (工場 → factory, plant …)."""
+    try:
+        jam = _get_jam()
+        with _lock:
+            result = jam.lookup(word, lookup_chars=False, lookup_ne=False, strict_lookup=True)
+    except Exception:  # the dictionary is optional
+        return ()
+    for entry in result.entries:
+        if word in [k.text for k in entry.kanji_forms] and entry.senses:
+            return tuple(g.text for g in entry.senses[0].gloss)[:limit]
+    return ()

@@ -19,6 +19,10 @@ from .normalize import ascii_fold, drop_titles, expand_alternatives, fold, strip
 from .phonetic import phonetic_key
 
 MAX_ALTS = 8
+# Name particles that say little about identity (bin, al, van, de …): weighted like generic words.
+PARTICLES = frozenset(
+    "al el bin ibn bint ben abu abd ould van von der den de del della di da du le la dos das mac".split()
+)
 MAX_READINGS = 10
 SCRIPT_GROUPS = {"Hani": "Han", "Jpan": "Han", "Hira": "Kana", "Kana": "Kana", "Zyyy": "Latn"}
 PERSON_SCHEMAS = {"Person"}
@@ -33,6 +37,10 @@ class Token:
     generic: bool = False  # a generic organisation word (university, institute …)
     phons: tuple[str, ...] = field(default=(), compare=False)
     jfolds: tuple[str, ...] = field(default=(), compare=False)
+    #: per spelling: its length clipped to 2..10, the unit in which tokens weigh
+    lengths: tuple[int, ...] = field(default=(), compare=False)
+    #: a word that says little (generic organisation word or name particle such as bin, al, van)
+    light: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -57,6 +65,8 @@ def make_token(alts, notes=(), role: str = "", generic: bool = False) -> Token:
         generic=generic,
         phons=tuple(dict.fromkeys(phonetic_key(a) for a in keys)),
         jfolds=tuple(dict.fromkeys(kana.japanese_fold(a) for a in keys)),
+        lengths=tuple(min(max(len(a), 2), 10) for a in keys),
+        light=generic or (bool(keys) and keys[0] in PARTICLES),
     )
 
 
@@ -109,7 +119,7 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
         else:
             found = _person_readings(text, vscript)
         readings.extend(r for r in found if r.tokens)
-    readings = list(dict.fromkeys(readings))[:MAX_READINGS]
+    readings = _merge_parallel(list(dict.fromkeys(readings)))[:MAX_READINGS]
     written = []
     if SCRIPT_GROUPS.get(script, script) != "Latn":
         for variant in expand_alternatives(value):
@@ -120,6 +130,37 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
         toks = tokenize(ascii_fold(value)) or [value]
         readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
     return PreparedName(value, script, kind, tuple(readings), forms, tuple(written))
+
+
+def _merge_parallel(readings: list[Reading]) -> list[Reading]:
+    """Fold readings that differ only word by word (``Yury Chaika`` / ``Yuri Chayka``) into one reading
+    whose tokens carry both spellings: one alignment instead of one per variant."""
+    out: list[Reading] = []
+    for r in readings:
+        for k, o in enumerate(out):
+            if (o.method, o.translit, o.japanese, len(o.tokens)) == (
+                r.method,
+                r.translit,
+                r.japanese,
+                len(r.tokens),
+            ) and all(
+                a.role == b.role and a.generic == b.generic for a, b in zip(o.tokens, r.tokens, strict=True)
+            ):
+                if (
+                    sum(a.alts != b.alts for a, b in zip(o.tokens, r.tokens, strict=True)) <= 1
+                    or r.method == "as written"
+                ):
+                    tokens = tuple(
+                        a
+                        if a.alts == b.alts
+                        else make_token(a.alts + b.alts, a.notes + b.notes, a.role, a.generic)
+                        for a, b in zip(o.tokens, r.tokens, strict=True)
+                    )
+                    out[k] = Reading(tokens, o.method, o.translit, o.japanese, o.detail)
+                    break
+        else:
+            out.append(r)
+    return out
 
 
 def _written(text: str, script: str, kind: str) -> Reading:
@@ -479,11 +520,17 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         name_syllables.append(_first_syllable(surface))
                 details.append(f"{surface}={english}")
             else:
-                alts, notes = _name_chunk_alts(surface)
-                if alts:
-                    tokens.append(make_token(alts, notes))
-                    name_syllables.append(_first_syllable(surface))
-                    details.append(notes[0] if notes else surface)
+                for part, glosses in _split_common_words(surface):
+                    if glosses:  # a common word the vocabulary lacks, translated through JMdict
+                        words = [orgs.SYNONYMS.get(g, g) for g in glosses]
+                        tokens.append(make_token(words, [f"{part}={glosses[0]}"] * len(words)))
+                        details.append(f"{part}={'/'.join(glosses[:3])}")
+                        continue
+                    alts, notes = _name_chunk_alts(part)
+                    if alts:
+                        tokens.append(make_token(alts, notes))
+                        name_syllables.append(_first_syllable(part))
+                        details.append(notes[0] if notes else part)
     readings = [
         Reading(
             tuple(tokens), "CJK terms + readings (pinyin, kanji reading)", True, False, "; ".join(details)
@@ -514,6 +561,36 @@ _RUN = re.compile(
 def _script_runs(chunk: str) -> list[str]:
     """Split a chunk into runs of Latin, kana, and other (Han, hangul) characters: 株式会社MBDBイスクラ."""
     return [r for r in _RUN.findall(chunk) if r.strip(".-&'")]
+
+
+_GLOSS_STOP = orgs.STOPWORDS | {"to", "etc", "something", "one", "s", "esp"}
+
+
+@lru_cache(maxsize=65536)
+def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Split a CJK chunk the vocabulary does not know into proper-name runs (read aloud later) and common
+    nouns with their English glosses from JMdict (設計局 → design, 半導体 → semiconductor)."""
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in surface):
+        return ((surface, ()),)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    pending = ""
+    for m in japanese.analyse(surface):
+        glosses = () if m.kind != "other" or len(m.surface) < 2 else japanese.glosses(m.surface)
+        if glosses:
+            if pending:
+                out.append((pending, ()))
+                pending = ""
+            words: list[str] = []
+            for g in glosses:
+                for w in re.sub(r"\([^)]*\)", " ", g.lower()).replace("-", " ").split():
+                    if w.isalpha() and w not in _GLOSS_STOP and w not in words:
+                        words.append(w)
+            out.append((m.surface, tuple(words[:6])))
+        else:
+            pending += m.surface
+    if pending:
+        out.append((pending, ()))
+    return tuple(out)
 
 
 def _first_syllable(surface: str) -> str:
