@@ -335,3 +335,33 @@ def test_document_download_scoped(world):
         client_for(world.users["b_officer"]).get(f"/api/documents/{world.doc_b.id}/download/").status_code
         == 200
     )
+
+
+@pytest.mark.django_db
+def test_alternative_route_is_decided_by_the_fa_only(world):
+    """P-3(5): the institution submits an NDA instead and asks; only the program's FA decides, with a reason."""
+    from django.core.exceptions import ValidationError
+
+    from rsec.app.cases import services
+
+    with pytest.raises(ValidationError):
+        services.update(world.users["a_officer"], world.contract, {"fa_decision": "accepted"})
+    url = f"/api/submissions/{world.sub.id}/decide-alternative-route/"
+    body = {"contract": world.contract.id, "decision": "accepted", "reason": "NDA で技術は保護されている"}
+    for username in ["a_officer", "fa1_auditor", "fa2_officer", "b_officer"]:
+        assert client_for(world.users[username]).post(url, body, format="json").status_code in (403, 404), (
+            username
+        )
+    assert (
+        client_for(world.users["fa1_officer"]).post(url, {**body, "reason": ""}, format="json").status_code
+        == 400
+    )
+    response = client_for(world.users["fa1_officer"]).post(url, body, format="json")
+    assert response.status_code == 200 and response.json()["fa_decision"] == "accepted"
+    entry = AuditEntry.objects.order_by("-seq").first()
+    assert (
+        entry.action == "fa_decision"
+        and entry.reason == body["reason"]
+        and entry.actor_username == "fa1_officer"
+    )
+    assert entry.case_id == world.case.id

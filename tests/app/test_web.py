@@ -129,3 +129,24 @@ def test_lead_assigns_co_pi_to_partner_who_then_sees_and_edits_it(world):
     # the owner choice is limited to the lead and its partner tenants
     c.post(f"/cases/{world.case.id}/members/", {"role": "co_pi", "owner": world.c.id, "family_name": "不正"})
     assert not m.Member.objects.filter(person__family_name="不正").exists()
+
+
+@pytest.mark.django_db
+def test_fa_records_alternative_route_decision_in_ui(world):
+    fa = login(world.users["fa1_officer"])
+    page = fa.get(f"/submissions/{world.sub.id}/").content.decode()
+    assert "判断を記録" in page
+    fa.post(
+        f"/submissions/{world.sub.id}/",
+        {"contract": world.contract.id, "decision": "rejected", "reason": "範囲が不十分"},
+    )
+    world.contract.refresh_from_db()
+    assert world.contract.fa_decision == "rejected"
+    officer = login(world.users["a_officer"])
+    assert "判断を記録" not in officer.get(f"/submissions/{world.sub.id}/").content.decode()
+    officer.post(
+        f"/submissions/{world.sub.id}/",
+        {"contract": world.contract.id, "decision": "accepted", "reason": "x"},
+    )
+    world.contract.refresh_from_db()
+    assert world.contract.fa_decision == "rejected"

@@ -237,11 +237,36 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Organization.objects.order_by("pk")
 
 
+class AlternativeRouteDecisionSerializer(serializers.Serializer):
+    contract = serializers.IntegerField()
+    decision = serializers.ChoiceField(choices=["accepted", "rejected"])
+    reason = serializers.CharField(max_length=5000)
+
+
 class SubmissionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     serializer_class = SubmissionSerializer
 
     def get_queryset(self):
         return policy.visible_submissions(self.request.user).order_by("pk")
+
+    @extend_schema(request=AlternativeRouteDecisionSerializer, responses=ContractSerializer)
+    @action(detail=True, methods=["post"], url_path="decide-alternative-route")
+    def decide_alternative_route(self, request, pk=None):
+        """FA decision on an NDA / trade-secret alternative route (P-3(5))."""
+        submission = self.get_object()
+        body = AlternativeRouteDecisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            contract = services.decide_alternative_route(
+                request.user,
+                submission,
+                body.validated_data["contract"],
+                body.validated_data["decision"],
+                reason=body.validated_data["reason"],
+            )
+        except DjangoValidationError as exc:
+            raise _drf_error(exc) from exc
+        return Response(ContractSerializer(contract, context={"request": request}).data)
 
 
 class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -155,12 +155,32 @@ def _defaults_for_create(user: User, model, data: dict) -> dict:
     return data
 
 
+INSTITUTION_FA_DECISIONS = {m.Contract.FaDecision.NOT_APPLICABLE, m.Contract.FaDecision.PENDING}
+
+
+def _check_fa_decision(obj: djm.Model, before: str | None = None) -> None:
+    """P-3(5): an institution may ask for the FA's decision on the alternative route, never make it."""
+    if (
+        isinstance(obj, m.Contract)
+        and obj.fa_decision != before
+        and obj.fa_decision not in INSTITUTION_FA_DECISIONS
+    ):
+        raise ValidationError({"fa_decision": _("代替手段の可否は FA が判断します")})
+    if (
+        isinstance(obj, m.Contract)
+        and obj.fa_decision == m.Contract.FaDecision.PENDING
+        and not obj.alternative_route
+    ):
+        raise ValidationError({"fa_decision": _("FA の判断を求められるのは代替手段として提出する場合です")})
+
+
 @transaction.atomic
 def create(user: User, model, data: dict, *, reason: str = "") -> djm.Model:
     if model in (m.Submission, m.Document):
         _deny()  # created through submit_case / upload_document only
     obj = model(**_defaults_for_create(user, model, data))
     _authorize(user, obj, "create")
+    _check_fa_decision(obj)
     obj.full_clean()
     obj.save()
     org_id, case_id = _audit_scope(obj)
@@ -189,6 +209,7 @@ def update(user: User, obj: djm.Model, data: dict, *, reason: str = "") -> djm.M
     before = snapshot(obj)
     _apply(obj, data)
     _authorize(user, obj, "update")  # the new state must be writable too
+    _check_fa_decision(obj, before.get("fa_decision"))
     obj.full_clean()
     obj.save()
     org_id, case_id = _audit_scope(obj)
@@ -332,3 +353,35 @@ def submit_case(user: User, case: m.Case, *, note: str = "") -> m.Submission:
         after={"submission": sub.number, "payload_sha256": sub.payload_sha256, "note": note},
     )
     return sub
+
+
+@transaction.atomic
+def decide_alternative_route(
+    user: User, submission: m.Submission, contract_id: int, decision: str, *, reason: str
+) -> m.Contract:
+    """The FA accepts or rejects an NDA / trade-secret designation submitted instead of the contract review
+    (P-3(5) alternative route). Only for a contract that was in the submission, by the program's FA."""
+    if not (policy.is_fa_writer(user) and submission.program.fa_id == user.organization_id):
+        _deny()
+    if decision not in (m.Contract.FaDecision.ACCEPTED, m.Contract.FaDecision.REJECTED):
+        raise ValidationError({"decision": _("accepted または rejected を指定してください")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("判断の理由を記入してください")})
+    submitted = {c["id"]: c for c in submission.payload.get("contracts", [])}
+    if contract_id not in submitted or not submitted[contract_id].get("alternative_route"):
+        raise ValidationError({"contract": _("この提出に含まれる代替手段の契約ではありません")})
+    contract = m.Contract.objects.select_for_update().get(pk=contract_id, case_id=submission.case_id)
+    before = snapshot(contract)
+    contract.fa_decision = decision
+    contract.save(update_fields=["fa_decision"])
+    audit.record(
+        actor=user,
+        action="fa_decision",
+        obj=contract,
+        organization_id=submission.case.institution_id,
+        case_id=submission.case_id,
+        before=before,
+        after=snapshot(contract),
+        reason=reason,
+    )
+    return contract

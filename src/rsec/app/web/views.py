@@ -312,7 +312,39 @@ def submission_list(request):
 @login_required
 def submission_detail(request, pk):
     sub = get_object_or_404(policy.visible_submissions(request.user), pk=pk)
-    return render(request, "web/submission_detail.html", {"sub": sub, "p": sub.payload})
+    alt_ids = [c["id"] for c in sub.payload.get("contracts", []) if c.get("alternative_route")]
+    decisions = dict(
+        m.Contract.objects.filter(id__in=alt_ids, case_id=sub.case_id).values_list("id", "fa_decision")
+    )
+    can_decide = policy.is_fa_writer(request.user) and sub.program.fa_id == request.user.organization_id
+    if request.method == "POST" and can_decide:
+        try:
+            services.decide_alternative_route(
+                request.user,
+                sub,
+                int(request.POST.get("contract", "0") or 0),
+                request.POST.get("decision", ""),
+                reason=request.POST.get("reason", ""),
+            )
+        except ValidationError as exc:
+            for msg in exc.messages:
+                messages.error(request, msg)
+        else:
+            messages.success(request, _("代替手段についての判断を記録しました"))
+        return redirect("submission-detail", pk=sub.pk)
+    return render(
+        request,
+        "web/submission_detail.html",
+        {
+            "sub": sub,
+            "p": sub.payload,
+            "decisions": decisions,
+            "can_decide": can_decide,
+            "decision_choices": [
+                c for c in m.Contract.FaDecision.choices if c[0] in ("accepted", "rejected")
+            ],
+        },
+    )
 
 
 @login_required
