@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "rsec.app.audit",
     "rsec.app.cases",
     "rsec.app.web",
+    "rsec.app.screening",
+    "rsec.app.diligence",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "rsec.app.web.context_processors.navigation",
             ],
         },
     },

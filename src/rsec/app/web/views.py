@@ -17,6 +17,7 @@ from rsec.app.cases import policy, services
 from rsec.app.cases import xlsx as declarations_xlsx
 
 from . import forms as f
+from . import panels
 
 PART_FORMS = {
     "partner": (m.Partner, f.PartnerForm, _("共同研究先機関")),
@@ -120,6 +121,7 @@ def case_detail(request, pk):
             "person_form": f.PersonForm(),
             "document_form": f.DocumentForm(),
             "submit_form": f.SubmitForm(),
+            "panels": panels.render(panels.CASE_PANELS, request, case),
         },
     )
 
@@ -250,6 +252,7 @@ def person_detail(request, pk):
             "form": form,
             "can_write": policy.can_write_person(request.user, person),
             "import_form": f.XlsxImportForm(),
+            "panels": panels.render(panels.PERSON_PANELS, request, person),
         },
     )
 
