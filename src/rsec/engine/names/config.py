@@ -19,6 +19,8 @@ class MatcherConfig:
     #: token similarities below this floor count as a mismatch; between floor and 1 they are rescaled
     #: linearly to 0..1, so near-misses (Scholze/Scholz) keep credit and distant pairs (Barack/Michelle) none
     token_floor: float = 0.35
+    #: within one script, a token pair less similar than this is not a match at all but a conflict
+    token_match_min: float = 0.6
     #: floor for phonetic-key similarity when one side is a transliterated reading
     cross_token_floor: float = 0.2
     #: floor for spelling similarity between a transliterated reading and another name
@@ -40,6 +42,8 @@ class MatcherConfig:
     initial_score: float = 0.75
     #: weight of tokens left over on both sides, facing each other (Barack ↔ Michelle), per unit of length
     conflict_weight: float = 4.0
+    #: weight of the dissimilar share of a partly matched token pair, same script (1 = no extra weight)
+    partial_mismatch_weight: float = 1.0
     #: subtracted when matched tokens are in a different order that is not a plain reversal
     #: (SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN); reversal (Yamada Taro ↔ Taro Yamada) is free
     order_penalty: float = 0.35

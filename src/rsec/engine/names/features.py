@@ -41,7 +41,7 @@ _SIM_CACHE: dict = {}
 
 
 def _token_similarity(
-    a: Token, b: Token, cross: bool, jap: bool, cfg: MatcherConfig
+    a: Token, b: Token, cross: int, jap: bool, cfg: MatcherConfig
 ) -> tuple[float, str, int, int]:
     """Best similarity over the alternative spellings of two tokens (memoised: tokens recur)."""
     key = (a.alts, b.alts, cross, jap, id(cfg))
@@ -53,7 +53,7 @@ def _token_similarity(
     return found
 
 
-def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: MatcherConfig):
+def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: MatcherConfig):
     best, how, bi, bj = 0.0, "", 0, 0
     for i, x in enumerate(a.alts):
         for j, y in enumerate(b.alts):
@@ -76,10 +76,11 @@ def _token_similarity_uncached(a: Token, b: Token, cross: bool, jap: bool, cfg: 
                     best, how, bi, bj = cfg.latin_phonetic_weight, "phonetic", 0, 0
     if cross:
         spelled = best
-        for xi, x in enumerate(a.phons):
+        a_keys, b_keys = (a.phons, b.phons) if cross == 2 else (a.fines, b.fines)
+        for xi, x in enumerate(a_keys):
             if len(x) < 2:
                 continue  # a one-consonant key ("yu", "ho" → vowels only) says nothing
-            for yi, y in enumerate(b.phons):
+            for yi, y in enumerate(b_keys):
                 if len(y) < 2:
                     continue
                 if x == y:
@@ -131,7 +132,7 @@ def _monotone(seq: list[int]) -> bool:
     return False
 
 
-def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, kind: str, cfg: MatcherConfig):
+def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: int, jap: bool, kind: str, cfg: MatcherConfig):
     """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
     pairs = []
     floor = cfg.cross_token_floor if cross else cfg.token_floor
@@ -139,6 +140,8 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             s, how, ai, bj = _token_similarity(a, b, cross, jap, cfg)
+            if not cross and s < cfg.token_match_min:
+                continue  # too different to be one word misspelt: a conflict, not a weak match
             s = _rescale(s, floor if how == "phonetic" else spell_floor)
             if s > 0:
                 pairs.append((s, i, j, how, ai, bj))
@@ -156,7 +159,9 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: bool, jap: bool, ki
     rest_c = [t for j, t in enumerate(c) if j not in used_c]
     pair_w = [_weight(m.q, cfg, m.qi) + _weight(m.c, cfg, m.ci) for m in matches]
     num = sum(m.score * w for m, w in zip(matches, pair_w, strict=True))
-    den = sum(pair_w)
+    # the unmatched share of a weakly matched pair (Hamid ↔ Ghani) weighs like a conflict, within a script
+    pw = cfg.partial_mismatch_weight if not cross else 1.0
+    den = sum(w * (m.score + (1.0 - m.score) * pw) for m, w in zip(matches, pair_w, strict=True))
     # leftover tokens facing each other are conflicts (two different names in the same place);
     # the surplus of the longer side are extras (middle names, patronymics, "of Science")
     short, long_ = sorted((rest_q, rest_c), key=len)
@@ -211,7 +216,8 @@ def _joined(tokens: tuple[Token, ...], other_len: int) -> list[tuple[Token, ...]
 
 
 def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
-    cross = qr.translit or cr.translit
+    # 0: same script, spelling only; 1: alphabetic transliteration, fine key; 2: kana/hangul/pinyin, coarse key
+    cross = 2 if (qr.coarse or cr.coarse) else 1 if (qr.translit or cr.translit) else 0
     jap = qr.japanese or cr.japanese
     best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg)
     # joining two adjacent words can only help where some word already agrees, or the other side is one word

@@ -69,3 +69,46 @@ def phonetic_key(token: str) -> str:
     if not key:
         return "a"
     return key
+
+
+_FINE_DIGRAPHS = [
+    ("shch", "S"),
+    ("sch", "S"),
+    ("tch", "C"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ts", "s"),
+    ("tz", "s"),
+    ("ch", "C"),
+    ("sh", "S"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("ng", "n"),
+    ("dh", "d"),
+]
+_FINE_CLASSES = str.maketrans(
+    {"w": "v", "f": "v", "q": "k", "c": "k", "y": "", "e": "a", "i": "a", "o": "a", "u": "a"}
+)
+
+
+@lru_cache(maxsize=131072)
+def fine_key(token: str) -> str:
+    """A finer skeleton for alphabetic scripts (Cyrillic, Greek, Arabic via transliteration): only the
+    differences between transliteration schemes merge (Yu/Iu, Kh/H, Ts/C, -iy/-y/-ii, v/w/f), voicing and
+    l/r stay distinct (Vita ≠ Fuad, Klave ≠ Guliev)."""
+    t = token
+    if not t:
+        return ""
+    t = t.replace("x", "ks")
+    t = _SOFT_C.sub("s", t)
+    for a, b in _FINE_DIGRAPHS:
+        if a in t:
+            t = t.replace(a, b)
+    t = _REPEAT.sub(r"\1", t.translate(_FINE_CLASSES))
+    key = t.replace("a", "")
+    return key or "a"

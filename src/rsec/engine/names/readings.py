@@ -16,7 +16,7 @@ from rsec.engine.lists.model import detect_script
 
 from . import chinese, japanese, kana, korean, orgs
 from .normalize import ascii_fold, drop_titles, expand_alternatives, fold, strip_titles_cjk, tokenize
-from .phonetic import phonetic_key
+from .phonetic import fine_key, phonetic_key
 
 MAX_ALTS = 8
 # Name particles that say little about identity (bin, al, van, de …): weighted like generic words.
@@ -37,6 +37,7 @@ class Token:
     generic: bool = False  # a generic organisation word (university, institute …)
     phons: tuple[str, ...] = field(default=(), compare=False)
     jfolds: tuple[str, ...] = field(default=(), compare=False)
+    fines: tuple[str, ...] = field(default=(), compare=False)  # fine phonetic keys (alphabetic scripts)
     #: per spelling: its length clipped to 2..10, the unit in which tokens weigh
     lengths: tuple[int, ...] = field(default=(), compare=False)
     #: a word that says little (generic organisation word or name particle such as bin, al, van)
@@ -65,6 +66,7 @@ def make_token(alts, notes=(), role: str = "", generic: bool = False) -> Token:
         generic=generic,
         phons=tuple(dict.fromkeys(phonetic_key(a) for a in keys)),
         jfolds=tuple(dict.fromkeys(kana.japanese_fold(a) for a in keys)),
+        fines=tuple(dict.fromkeys(fine_key(a) for a in keys)),
         lengths=tuple(min(max(len(a), 2), 10) for a in keys),
         light=generic or (bool(keys) and keys[0] in PARTICLES),
     )
@@ -77,6 +79,12 @@ class Reading:
     translit: bool = False  # derived by transliteration: compare phonetically too
     japanese: bool = False  # derived from Japanese: fold the other side's romanisation (ō, ou, si/shi …)
     detail: str = ""  # e.g. "矢田 太郎 → やだ たろう"
+
+    @property
+    def coarse(self) -> bool:
+        """Readings through kana, hangul or Chinese syllables lose voicing and l/r: the coarse phonetic key
+        applies. Alphabetic transliterations (Cyrillic, Arabic …) keep them: the fine key applies."""
+        return self.translit and not self.method.startswith(("Cyrillic", "transliteration"))
 
     @property
     def text(self) -> str:
