@@ -67,6 +67,8 @@ class MatcherConfig:
     country_mismatch: float = 0.1
     #: added when an identifier (passport, registration number …) is equal on both sides
     identifier_match: float = 0.3
+    #: an equal identifier raises the score to at least this (an alert however the name is spelt)
+    identifier_min_score: float = 0.8
     #: subtracted when a person is compared with an organisation
     schema_mismatch: float = 0.2
 

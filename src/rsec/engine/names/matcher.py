@@ -109,6 +109,8 @@ class Matcher:
             if qual is not None:
                 feats.append(qual)
         score = best.score + sum(f.score for f in feats[1:])
+        if any(f.name == "identifier" for f in feats):
+            score = max(score, cfg.identifier_min_score)  # the same passport or registration number
         score = min(1.0, max(0.0, score))
         explanation = f"{query.name} ↔ {matched}: " + "; ".join(f.detail for f in feats if f.detail)
         return MatchResult(round(score, 4), matched, explanation, feats)
