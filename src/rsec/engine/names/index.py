@@ -29,7 +29,7 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,9 @@ KeyFn = Callable[[str, str], Iterable[str]]
 FORMAT_VERSION = 1
 
 #: Default number of postings a query may scan in full (the sublinearity bound).
-SCAN_CAP = 20_000
+SCAN_CAP = 10_000
+#: Default number of candidates tested against the keys too common to scan (binary searches).
+PROBE_CAP = 1_000
 #: Default number of candidate names taken from retrieval.
 CANDIDATES = 40
 #: Default maximum number of entities scored exactly by the matcher per query (the latency budget).
@@ -213,13 +215,18 @@ class KeyPostings:
         return self.post[self.ptr[tid] : self.ptr[tid + 1]]
 
     def candidates(
-        self, keys: Iterable[str], limit: int = CANDIDATES, scan_cap: int = SCAN_CAP, min_score: float = 0.0
+        self,
+        keys: Iterable[str],
+        limit: int = CANDIDATES,
+        scan_cap: int = SCAN_CAP,
+        min_score: float = 0.0,
+        probe_cap: int = PROBE_CAP,
     ) -> Candidates:
         """Rows sharing keys with ``keys``, best ``limit`` by IDF-weighted overlap (mean of the overlap
         coefficient and the Dice coefficient, 0–1), at least ``min_score``.
 
-        Work is bounded by ``scan_cap`` postings scanned plus binary-search tests of the common keys
-        against at most ``scan_cap`` candidates, whatever the size of the index.
+        Work is bounded by ``scan_cap`` postings scanned plus binary-search tests of each common key
+        against at most ``probe_cap`` candidates, whatever the size of the index.
         """
         tids = self.lookup(keys)
         empty = Candidates(np.zeros(0, np.int32), np.zeros(0, np.float32), 0, 0)
@@ -256,8 +263,8 @@ class KeyPostings:
                 both = np.intersect1d(base, other, assume_unique=True)
                 if len(both):
                     base, used = both, 2
-            if len(base) > scan_cap:
-                keep = np.argpartition(np.asarray(self.row_weight)[base], scan_cap - 1)[:scan_cap]
+            if len(base) > probe_cap:  # keep the rows with the fewest other keys
+                keep = np.argpartition(np.asarray(self.row_weight)[base], probe_cap - 1)[:probe_cap]
                 base = np.sort(base[keep])
             ids = base
             overlap = np.full(len(ids), float(idf[:used].sum()))
@@ -265,6 +272,11 @@ class KeyPostings:
                 common = range(1, len(tids))
             else:
                 common = range(used, len(tids))
+        if len(common) and len(ids) > probe_cap:
+            # Keys too common to scan are only tested for the best candidates so far.
+            keep = np.argpartition(-overlap, probe_cap - 1)[:probe_cap]
+            keep.sort()
+            ids, overlap = ids[keep], overlap[keep]
         skipped = []
         for i in common:
             plist = self.postings(int(tids[i]))
@@ -495,21 +507,42 @@ class ScreeningIndex:
         """Entity numbers of the best candidate names, best first, each entity once.
 
         At most ``max_compare`` entities (None: no limit), and only those whose key overlap reaches
-        ``cutoff`` times the best one's."""
+        ``cutoff`` times the best one's (and ``min_overlap`` in absolute terms)."""
+        return list(self._candidate_rows(query, candidates, scan_cap, max_compare, cutoff, min_overlap))
+
+    def _candidate_rows(
+        self,
+        query: Any,
+        candidates: int,
+        scan_cap: int,
+        max_compare: int | None,
+        cutoff: float,
+        min_overlap: float,
+    ) -> dict[int, list[int]]:
+        """Candidate entities (best first) with the rows of their names that were retrieved."""
         cand = self.candidates(query, candidates, scan_cap, min_overlap)
+        out: dict[int, list[int]] = {}
         if not len(cand.ids):
-            return []
+            return out
         floor = float(cand.scores[0]) * cutoff
-        out: list[int] = []
-        seen: set[int] = set()
         entity_of = np.asarray(self.name_entity)[cand.ids].tolist()
-        for e, score in zip(entity_of, cand.scores.tolist(), strict=True):
-            if score < floor or (max_compare is not None and len(out) >= max_compare):
+        for e, row, score in zip(entity_of, cand.ids.tolist(), cand.scores.tolist(), strict=True):
+            if score < floor:
                 break
-            if e not in seen:
-                seen.add(e)
-                out.append(e)
+            if e in out:
+                out[e].append(row)
+            elif max_compare is None or len(out) < max_compare:
+                out[e] = [row]
         return out
+
+    def _narrowed(self, entity: ListEntity, e_idx: int, rows: list[int]) -> ListEntity:
+        """``entity`` with only the names whose rows were retrieved (all its other fields kept)."""
+        unique = list(dict.fromkeys(entity.all_names()))
+        if len(rows) >= len(unique):
+            return entity
+        first = int(np.searchsorted(np.asarray(self.name_entity), e_idx, side="left"))
+        keep = {unique[r - first] for r in rows}
+        return replace(entity, names=[n for n in entity.names if n.value in keep])
 
     def search(
         self,
@@ -521,20 +554,24 @@ class ScreeningIndex:
         max_compare: int | None = MAX_COMPARE,
         cutoff: float = RELATIVE_CUTOFF,
         min_overlap: float = MIN_OVERLAP,
+        narrow: bool = True,
     ) -> list[Hit]:
         """Hits for ``query`` at or above ``threshold`` (default: the matcher's), best first.
 
         ``candidates``, ``scan_cap``, ``max_compare``, ``cutoff`` and ``min_overlap`` trade recall for latency; the
-        defaults keep single-name latency within budget on a million names."""
+        defaults keep single-name latency within budget on a million names. With ``narrow`` the matcher
+        sees only the names of a candidate entity that share keys with the query and were retrieved
+        (long alias lists cost nothing when they cannot match); its other fields are kept."""
         if threshold is None:
             from rsec.engine.names import DEFAULT_THRESHOLD
 
             threshold = DEFAULT_THRESHOLD
         matcher = self.matcher
         hits: list[Hit] = []
-        for e_idx in self.candidate_entities(query, candidates, scan_cap, max_compare, cutoff, min_overlap):
+        selected = self._candidate_rows(query, candidates, scan_cap, max_compare, cutoff, min_overlap)
+        for e_idx, rows in selected.items():
             entity = self.entity(e_idx)
-            result = matcher.compare(query, entity)
+            result = matcher.compare(query, self._narrowed(entity, e_idx, rows) if narrow else entity)
             score = float(result.score)
             if score >= threshold and not math.isnan(score):
                 hits.append(
