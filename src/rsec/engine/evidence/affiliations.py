@@ -36,7 +36,7 @@ import html
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,12 +64,14 @@ class MatcherConfig:
     fuzzy_candidates: int = 200
     #: a single-word Latin name must be rarer than this share of registry names to count at all
     single_token_max_df: float = 0.0005
-    #: a word in at least this many registry names is a common word ("institute", "materials"); a name
-    #: made only of common words ("Institute of Materials Research") needs location support
-    common_word_df: int = 150
+    #: a word in at least this share of registry names (and in 3 or more) is a common word ("institute",
+    #: "materials"); a name made only of common words ("Institute of Materials Research") needs location
+    #: support. Relative, so that it means the same on the full registry and on a subset.
+    common_word_share: float = 0.0017
     #: fuzzy matching: two distinctive words correspond when their rapidfuzz ratio reaches this
     fuzzy_word_ratio: float = 80.0
-    #: follow successor links of inactive / withdrawn records
+    #: return the successor of an inactive / withdrawn record instead of the record the text names
+    #: (off: the gold sets label the record named; the successor is always in the explanation)
     follow_successors: bool = False
 
 
@@ -82,7 +84,7 @@ _CJK_RE = re.compile(f"[{_CJK_RANGES}]")
 _TOKEN_RE = re.compile(rf"[{_CJK_RANGES}]|\d+|[^\W\d_{_CJK_RANGES}]+")
 _SEGMENT_CHARS = set(",;()[]{}/|\n\r\t、:·•")
 _PART_CHARS = set(";\n")
-_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;", re.S)
+_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;|&amp\b", re.S)
 
 #: abbreviation → word, applied to normalised tokens on both sides (query and registry names)
 ABBREVIATIONS: dict[str, str] = {
@@ -173,6 +175,8 @@ def _fold_cjk(text: str) -> str:
 
 def _fold_char(c: str) -> str:
     c = unicodedata.normalize("NFKC", c)
+    if c == "&":
+        return " and "
     if len(c) == 1 and ord(c) < 0x80:
         return c.lower()
     decomposed = unicodedata.normalize("NFKD", c)
@@ -205,7 +209,7 @@ def _clean_with_map(text: str) -> tuple[str, list[int]]:
             idx.extend([i] * len(f))
         tok = m.group(0)
         if tok.startswith("&"):
-            rep = html.unescape(tok)
+            rep = html.unescape(tok if tok.endswith(";") else tok + ";")
             f = "".join(_fold_char(c) for c in rep)
         else:
             f = " "
@@ -225,8 +229,11 @@ def _clean_with_map(text: str) -> tuple[str, list[int]]:
 
 def _norm_word(w: str) -> str:
     w = ABBREVIATIONS.get(w, w)
-    if len(w) > 4 and w.endswith("s") and not w.endswith("ss") and w.isascii():
-        w = w[:-1]
+    if len(w) > 4 and w.isascii():
+        if w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        # German umlauts written out ("Wuerzburg", "Tuebingen") fold like the accented forms
+        w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a")
     return w
 
 
@@ -246,11 +253,15 @@ class _Word:
         return self._g
 
 
-def _iter_words(text: str, cleaned: str, idx: list[int]):
-    """Words of ``cleaned``, split where the original glues words together ("PennsylvaniaPhiladelphia")."""
+def _iter_words(text: str, cleaned: str, idx: list[int], vocab: Container[str] | None = None):
+    """Words of ``cleaned``, split where the original glues words together ("PennsylvaniaPhiladelphia"),
+    unless the glued word is itself a known word ("HangZhou")."""
     for m in _TOKEN_RE.finditer(cleaned):
         a, b = m.start(), m.end()
         cut = a
+        if vocab is not None and _norm_word(m.group(0)) in vocab:
+            yield _Word(a, b, m.group(0), False)
+            continue
         for k in range(a + 1, b):
             o1, o2 = text[idx[k - 1]], text[idx[k]]
             if idx[k] != idx[k - 1] and o1.islower() and o2.isupper() and k - cut >= 2:
@@ -259,20 +270,18 @@ def _iter_words(text: str, cleaned: str, idx: list[int]):
         yield _Word(cut, b, cleaned[cut:b], cut != a)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` with their normalised form, character span, segment and part index."""
+def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
+    """Tokens of ``text`` with their normalised form, character span, segment and part index.
+
+    ``vocab`` (the registry's words) keeps glued words that are known words whole."""
     cleaned, idx = _clean_with_map(text)
     tokens: list[Token] = []
     segment = part = 0
     last = 0
-    for m in _iter_words(text, cleaned, idx):
+    for m in _iter_words(text, cleaned, idx, vocab):
         gap = cleaned[last : m.start()]
         if tokens:
-            if (
-                any(c in _SEGMENT_CHARS for c in gap)
-                or " - " in gap
-                or (gap.strip() == "-" and len(gap) > 1)
-            ):
+            if any(c in _SEGMENT_CHARS for c in gap) or " - " in gap or (gap.strip() == "-" and len(gap) > 1):
                 segment += 1
             if any(c in _PART_CHARS for c in gap):
                 part += 1
@@ -425,7 +434,7 @@ _UNIT_WORDS = {
     )
 }  # fmt: skip
 _SEP_RE = re.compile(r"[,;/()]| - ")
-_KIND_RANK = {"ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "acronym": 4}
+_KIND_RANK = {"ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "swapped": 4, "acronym": 5}
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -478,7 +487,7 @@ class AffiliationIndex:
                             fuzzy_pos[key] = len(self.fuzzy_keys)
                             self.fuzzy_keys.append(" ".join(key))
                             self.fuzzy_entries.append(entries)
-            if org.subdivision:
+            if org.subdivision and org.subdivision != org.city:
                 rk = name_key(org.subdivision)
                 if rk:
                     self.regions[rk].add(org.country_code)
@@ -487,10 +496,29 @@ class AffiliationIndex:
                     ck = name_key(city)
                     if ck:
                         self.cities[ck].add(org.country_code)
+        # "Southampton University" for "University of Southampton" and back, unless the swapped form is
+        # another institution's name ("Washington University" / "University of Washington")
+        swapped: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            if len(key) not in (2, 3) or _CJK_RE.search(key[0]):
+                continue
+            if key[0] == "university":
+                alt = (*key[1:], "university")
+            elif key[-1] == "university":
+                alt = ("university", *key[:-1])
+            else:
+                continue
+            if alt in self.names:
+                continue
+            for e in entries:
+                if e.kind != "stripped" and not any(x.org_id == e.org_id for x in swapped[alt]):
+                    swapped[alt].append(_Entry(e.org_id, "swapped", e.lang, e.value))
+        self.names.update(swapped)
         for pos, key in enumerate(self.fuzzy_keys):
             for tok in key.split():
                 self.postings[tok].add(pos)
         self.n_names = max(1, len(self.names))
+        self.common_df = 3
         self.countries = _country_lexicon()
         self.vocab = list(self.postings)
         # "Purdue University West Lafayette" is often written "Purdue University, West Lafayette, IN":
@@ -550,6 +578,9 @@ class _Context:
         local = {m[0] for m in outside if m[1] == part}
         return local or {m[0] for m in outside}
 
+    def part_names_country(self, part: int, start: int = -1, end: int = -1) -> bool:
+        return any(m[1] == part and (m[3] <= start or m[2] >= end) for m in self.countries)
+
 
 @dataclass
 class _Candidate:
@@ -570,9 +601,14 @@ Feature = Callable[["_Candidate", _Context, AffiliationIndex, MatcherConfig], tu
 
 
 def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
-    base = {"ror_display": 0.80, "label": 0.80, "alias": 0.74, "stripped": 0.72, "acronym": 0.58}[
-        c.entry.kind
-    ]
+    base = {
+        "ror_display": 0.80,
+        "label": 0.80,
+        "alias": 0.74,
+        "stripped": 0.72,
+        "swapped": 0.70,
+        "acronym": 0.58,
+    }[c.entry.kind]
     if c.fuzzy:
         return base - 0.05, f"close to {c.entry.kind.replace('_', ' ')} {c.entry.value!r}"
     lang = f", {c.entry.lang}" if c.entry.lang else ""
@@ -601,6 +637,9 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.15, f"country {cc} agrees"
     if cc in _CN_SARS and "CN" in wanted:
         return 0.05, f"{cc} written as China"
+    if not ctx.part_names_country(ctx.tokens[c.start].part, c.start, c.end):
+        # the country comes from another ';'-part of the string: weaker evidence
+        return -0.10, f"country {cc} not in this part ({', '.join(sorted(wanted))} elsewhere)"
     return -0.45, f"country {cc} not in text ({', '.join(sorted(wanted))})"
 
 
@@ -645,7 +684,7 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
     toks = ctx.tokens[c.start : c.end]
     if toks[0].cjk or c.entry.kind == "acronym" or c.end - c.start < 2:
         return 0.0, ""
-    if any(ix.token_df.get(t.norm, 0) < cfg.common_word_df for t in toks):
+    if any(ix.token_df.get(t.norm, 0) < ix.common_df for t in toks):
         return 0.0, ""
     if any(k in ctx.location_token_idx for k in range(c.start, c.end)):
         return 0.0, ""
@@ -656,6 +695,12 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
     if wanted:
         return -0.30, "generic name, another country in text"
     return -0.15, "generic name without location support"
+
+
+def _whole_segment(toks: list[Token], i: int, j: int) -> bool:
+    return (i == 0 or toks[i - 1].segment != toks[i].segment) and (
+        j == len(toks) or toks[j].segment != toks[j - 1].segment
+    )
 
 
 def _city_agrees(org: RorOrganization, ctx: _Context, start: int = -1, end: int = -1) -> bool:
@@ -683,9 +728,7 @@ FEATURES: tuple[Feature, ...] = (
 
 def _words_correspond(words: list[str], other: list[str], cfg: MatcherConfig) -> bool:
     """Every word of ``words`` has a close partner in ``other`` (spelling variants, not other names)."""
-    return all(
-        w in other or any(fuzz.ratio(w, o) >= cfg.fuzzy_word_ratio for o in other) for w in words
-    )
+    return all(w in other or any(fuzz.ratio(w, o) >= cfg.fuzzy_word_ratio for o in other) for w in words)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -705,6 +748,7 @@ class AffiliationMatcher:
         self.index = registry if isinstance(registry, AffiliationIndex) else AffiliationIndex(registry)
         self.registry = self.index.registry
         self.config = config or MatcherConfig()
+        self.index.common_df = max(3, round(self.config.common_word_share * self.index.n_names))
         self.features = tuple(features)
 
     # context ---------------------------------------------------------------------------------
@@ -835,7 +879,7 @@ class AffiliationMatcher:
                 standalone
                 and not near_digits
                 and not t.cjk
-                and acr.isupper()
+                and (acr.isupper() or sum(ch.isupper() for ch in acr) >= 2)
                 and (len(acr) >= 3 or (len(acr) == 2 and acr not in _US_STATE_CODES))
                 and i not in ctx.location_token_idx
                 and acr in ix.acronyms
@@ -855,13 +899,18 @@ class AffiliationMatcher:
             if org is None:
                 continue
             c = self._score(_Candidate(i, j, e, org, 0.0, [], fuzzy=fuzzy), ctx)
-            if acronym and not any(("agrees" in d or "suggests" in d) for d in c.details):
+            if acronym and n_orgs == 1 and (j - i) == 1 and _whole_segment(ctx.tokens, i, j):
+                c.score += 0.12
+                c.details.append("the only institution with this acronym")
+            elif acronym and not any(("agrees" in d or "suggests" in d) for d in c.details):
                 continue  # acronyms only with location support
             if acronym and any("not in text" in d for d in c.details):
                 continue
-            if e.kind == "stripped" and c.org.country_code not in ctx.countries_for(
-                ctx.tokens[i].part, i, j
-            ) and not _city_agrees(org, ctx, i, j):
+            if (
+                e.kind == "stripped"
+                and c.org.country_code not in ctx.countries_for(ctx.tokens[i].part, i, j)
+                and not _city_agrees(org, ctx, i, j)
+            ):
                 continue  # "AstraZeneca" for "AstraZeneca (United Kingdom)" only with its country
             if acronym and n_orgs > 1 and not _city_agrees(org, ctx, i, j):
                 continue  # an acronym several institutions share needs their city
@@ -906,7 +955,7 @@ class AffiliationMatcher:
             if not any(
                 k not in ctx.location_token_idx
                 and not toks[k].norm.isdigit()
-                and ix.token_df.get(toks[k].norm, 0) < cfg.common_word_df
+                and ix.token_df.get(toks[k].norm, 0) < ix.common_df
                 for k in idxs
             ):
                 continue  # nothing distinctive: a place, or a department of common words
@@ -957,11 +1006,11 @@ class AffiliationMatcher:
                 for k in idxs
                 if k not in ctx.location_token_idx
                 and not toks[k].norm.isdigit()
-                and ix.token_df.get(toks[k].norm, 0) < cfg.common_word_df
+                and ix.token_df.get(toks[k].norm, 0) < ix.common_df
             ]
             for pos, score in sorted(best.items(), key=lambda kv: -kv[1])[:3]:
                 key_words = ix.fuzzy_keys[pool_list[pos]].split()
-                n_rare = [w for w in key_words if ix.token_df.get(w, 0) < cfg.common_word_df]
+                n_rare = [w for w in key_words if ix.token_df.get(w, 0) < ix.common_df]
                 if not _words_correspond(n_rare, all_words, cfg):
                     continue
                 if not _words_correspond(q_rare, key_words, cfg):
@@ -978,7 +1027,7 @@ class AffiliationMatcher:
         """Institutions named in ``text``, in the order they appear, each above the threshold."""
         if not text or not text.strip():
             return []
-        tokens = tokenize(text)
+        tokens = tokenize(text, self.index.token_df)
         if not tokens:
             return []
         ctx = self._context(text, tokens)
@@ -992,17 +1041,13 @@ class AffiliationMatcher:
 
     @staticmethod
     def _drop_units(chosen: list[_Candidate], ctx: _Context) -> list[_Candidate]:
-        """"Department of Biotechnology, Manipal Academy …": a unit-like name followed, in the same part,
+        """ "Department of Biotechnology, Manipal Academy …": a unit-like name followed, in the same part,
         by another institution is that institution's unit, not the registry's same-named body."""
         out = []
         for c in chosen:
             first = ctx.tokens[c.start]
             later = [d for d in chosen if d.start > c.start and ctx.tokens[d.start].part == first.part]
-            if (
-                later
-                and name_key(c.entry.value)[:1] in _UNIT_WORDS
-                and c.entry.kind != "acronym"
-            ):
+            if later and name_key(c.entry.value)[:1] in _UNIT_WORDS and c.entry.kind != "acronym":
                 continue
             out.append(c)
         return out
@@ -1024,8 +1069,7 @@ class AffiliationMatcher:
             if span & taken:
                 continue
             if any(
-                d.start <= c.start and c.end <= d.end and (d.end - d.start) > (c.end - c.start)
-                for d in cands
+                d.start <= c.start and c.end <= d.end and (d.end - d.start) > (c.end - c.start) for d in cands
             ):
                 continue
             taken |= span
@@ -1039,11 +1083,14 @@ class AffiliationMatcher:
         for c in chosen:
             rid = c.org.id
             details = list(c.details)
-            if self.config.follow_successors and c.org.status != "active":
+            if c.org.status != "active":
                 cur = self.registry.current(rid)
                 if cur != rid:
-                    details.append(f"{c.org.status} record; successor {cur}")
-                    rid = cur
+                    details.append(f"{c.org.status} record, successor {cur}")
+                    if self.config.follow_successors:
+                        rid = cur
+                else:
+                    details.append(f"{c.org.status} record")
             if rid in seen:
                 continue
             seen.add(rid)

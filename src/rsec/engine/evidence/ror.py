@@ -140,7 +140,7 @@ def _open_text(path: Path) -> tuple[IO[str], Any]:
         zf = zipfile.ZipFile(path)
         members = [m for m in zf.namelist() if m.endswith((".json", ".jsonl"))]
         # Zenodo releases carry a v1 and a v2 file; prefer v2.
-        members.sort(key=lambda m: (("v2" not in m), m))
+        members.sort(key=lambda m: ("schema_v2" not in m, "schema_v1" in m, m))
         if not members:
             zf.close()
             raise RorFormatError(str(path), None, "zip archive holds no .json or .jsonl file")

@@ -1,0 +1,161 @@
+"""Affiliation string → ROR institution (P-3 (1)/(2): publications' affiliations and partner institutions).
+
+Runs on a cut of 15 real ROR records (tests/fixtures/evidence/ror) and invented affiliation strings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rsec.engine.evidence.affiliations import AffiliationMatcher, MatcherConfig, name_key, tokenize
+from rsec.engine.evidence.ror import RorRegistry
+
+KYOTO = "https://ror.org/02kpeqv85"
+KYOTO_IAE = "https://ror.org/00dtr7z10"
+UTOKYO = "https://ror.org/057zh3y96"
+TUS = "https://ror.org/05sj3n476"
+PKU = "https://ror.org/02v51f717"
+THU = "https://ror.org/03cve4549"
+CAS = "https://ror.org/034t30j35"
+IHEP = "https://ror.org/03v8tnc06"
+NIWA = "https://ror.org/04hxcaz34"
+ESNZ = "https://ror.org/02zww1c82"
+DONGA_KR = "https://ror.org/03qvtpc38"
+DONGA_VN = "https://ror.org/0164qgj37"
+NICVD_PK = "https://ror.org/0425pdj49"
+NICVD_SK = "https://ror.org/00gktjq65"
+
+
+@pytest.fixture(scope="module")
+def registry() -> RorRegistry:
+    return RorRegistry.load(Path(__file__).parents[2] / "fixtures" / "evidence" / "ror" / "ror_v2_cut.json")
+
+
+@pytest.fixture(scope="module")
+def matcher(registry) -> AffiliationMatcher:
+    return AffiliationMatcher(registry)
+
+
+def ids(matcher: AffiliationMatcher, text: str) -> list[str]:
+    return [m.ror_id for m in matcher.match(text)]
+
+
+def test_single_institution_with_span_and_explanation(matcher):
+    """P-3: a typical affiliation resolves to one institution, with the text it was read from."""
+    text = "Department of Physics, Kyoto University, Kyoto 606-8502, Japan"
+    (m,) = matcher.match(text)
+    assert m.ror_id == KYOTO and m.name == "Kyoto University"
+    assert text[m.span[0] : m.span[1]] == "Kyoto University"
+    assert "country JP agrees" in m.explanation and "city Kyoto agrees" in m.explanation
+    assert m.score >= matcher.config.threshold
+
+
+def test_department_and_school_are_stripped(matcher):
+    """'Graduate School of Science, The University of Tokyo' is the University of Tokyo — not the
+    'Tokyo University of Science' that the words across the comma would spell."""
+    text = (
+        "Graduate School of Science, The University of Tokyo, 7-3-1 Hongo, Bunkyo-ku, Tokyo 113-0033, Japan"
+    )
+    assert ids(matcher, text) == [UTOKYO]
+
+
+def test_multi_institution_strings(matcher):
+    """Several institutions in one string: split on ';' and on 'and' between names, in text order."""
+    assert ids(matcher, "Kyoto University, Japan; Peking University, Beijing, China") == [KYOTO, PKU]
+    text = (
+        "School of Physics, Peking University and Department of Physics, Tsinghua University, Beijing, China"
+    )
+    assert ids(matcher, text) == [PKU, THU]
+
+
+def test_japanese_strings_and_character_variants(matcher):
+    """Japanese: names inside unsegmented strings; shinjitai / kyūjitai folded; full-width forms."""
+    assert ids(matcher, "京都大学大学院理学研究科") == [KYOTO]
+    assert ids(matcher, "東京大學") == [UTOKYO]  # traditional form of 東京大学
+    assert ids(matcher, "東京理科大学") == [TUS]  # a different university, not 東京大学
+    assert ids(matcher, "ＫＹＯＴＯ　ＵＮＩＶＥＲＳＩＴＹ，ＪＡＰＡＮ") == [KYOTO]
+
+
+def test_chinese_strings(matcher):
+    assert ids(matcher, "北京大学物理学院") == [PKU]
+    assert ids(matcher, "中國科學院") == [CAS]  # traditional characters
+    assert ids(matcher, "清华大学化学系, 北京") == [THU]
+
+
+def test_most_specific_match_carries_its_lineage(matcher):
+    """A lab of a university resolves to the lab, and its lineage names the university, so that
+    screening treats it as the university's."""
+    (m,) = matcher.match("京都大学　エネルギー理工学研究所")
+    assert m.ror_id == KYOTO_IAE and m.lineage == (KYOTO,)
+    (m,) = matcher.match("中国科学院高能物理研究所")
+    assert m.ror_id == IHEP and m.lineage == (CAS,)
+
+
+def test_unit_named_before_its_institution_is_not_reported_separately(matcher):
+    """'Institute of X, Chinese Academy of Sciences' names the Academy (as the gold sets label it)."""
+    assert ids(matcher, "Institute of High Energy Physics, Chinese Academy of Sciences, Beijing, China") == [
+        CAS
+    ]
+
+
+def test_country_and_city_disambiguate_same_names(matcher):
+    """Two institutions of the same name in different countries: the text's country decides."""
+    assert ids(matcher, "Dong-A University, Busan, Republic of Korea") == [DONGA_KR]
+    assert ids(matcher, "Dong A University, Da Nang, Viet Nam") == [DONGA_VN]
+    text = "Department of Cardiology, National Institute of Cardiovascular Diseases, Karachi, Pakistan"
+    assert ids(matcher, text) == [NICVD_PK]
+    assert ids(matcher, "National Institute of Cardiovascular Diseases, Bratislava, Slovakia") == [NICVD_SK]
+
+
+def test_country_mismatch_rejects(matcher):
+    """A name whose only bearer is in another country than the text states is not reported."""
+    assert ids(matcher, "Tsinghua University, Hsinchu, Taiwan") == []
+
+
+def test_acronyms_need_support(matcher, registry):
+    """An acronym counts with location support, or when it is the only bearer and stands alone."""
+    assert ids(matcher, "IHEP, Beijing, China") == [IHEP]
+    assert ids(matcher, "CAS") == [CAS]
+    assert ids(matcher, "Our CAS group, Berlin, Germany") == []
+
+
+def test_inactive_record_and_successor(registry):
+    text = "National Institute of Water and Atmospheric Research, Wellington, New Zealand"
+    (m,) = AffiliationMatcher(registry).match(text)
+    assert m.ror_id == NIWA and ESNZ in m.explanation
+    (m,) = AffiliationMatcher(registry, MatcherConfig(follow_successors=True)).match(text)
+    assert m.ror_id == ESNZ and m.matched_id == NIWA
+
+
+def test_no_match_and_empty(matcher):
+    assert matcher.match("Department of Physics, Unknown Institute, Nowhere") == []
+    assert matcher.match("") == []
+    assert matcher.match("   ") == []
+
+
+def test_threshold_is_a_decision(registry):
+    """Raising the threshold above every score returns nothing; the scores are what is compared."""
+    text = "京都大学大学院理学研究科"
+    (m,) = AffiliationMatcher(registry).match(text)
+    assert AffiliationMatcher(registry, MatcherConfig(threshold=m.score + 0.01)).match(text) == []
+
+
+def test_batch_api_keeps_order(matcher):
+    texts = ["Tsinghua University", "nothing here", "Kyoto Univ., Japan"]
+    assert [[m.ror_id for m in r] for r in matcher.match_many(texts)] == [[THU], [], [KYOTO]]
+
+
+def test_normalisation():
+    """Abbreviations, accents, HTML entities and glued words normalise like the registry names."""
+    assert name_key("Kyoto Univ.") == name_key("Kyoto University")
+    assert name_key("Université de Genève") == name_key("Universite de Geneve")
+    assert [t.norm for t in tokenize("A&amp;M")] == [t.norm for t in tokenize("A and M")]
+    assert [t.norm for t in tokenize("University of PennsylvaniaPhiladelphia")][-2:] == [
+        "pennsylvania",
+        "philadelphia",
+    ]
+    text = "Dept. of X &amp; Y, Kyoto"
+    toks = tokenize(text)
+    assert text[toks[-1].start : toks[-1].end] == "Kyoto"
