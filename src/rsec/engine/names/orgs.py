@@ -7,6 +7,8 @@ Place names and proper names are never listed: they go through readings (pinyin,
 
 from __future__ import annotations
 
+import re
+
 # Legal forms, matched on folded tokens (Latin) or as suffix/prefix strings (CJK, Cyrillic).
 LEGAL_FORMS_LATIN = {
     "co ltd": "company limited",
@@ -123,9 +125,30 @@ GENERIC_WORDS = frozenset(
     scientific central special federal state shipyard organization movement front brigade committee
     agency trust exchange""".split()
 )
-STOPWORDS = frozenset(
-    "of the and for de des du la le el del di da der die das und y et & an a at in on".split()
-)
+STOPWORDS = frozenset("of the and for & und y et".split())
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fourty fifty sixty seventy eighty ninety".split()
+_TEN_VALUES = [20, 30, 40, 40, 50, 60, 70, 80, 90]
+_ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | dict(zip(_TENS, _TEN_VALUES, strict=True)) | {
+    w: i + 1 for i, w in enumerate(_ORDINALS)
+}
+
+
+def numbers_to_digits(words: list[str]) -> list[str]:
+    """``forty four`` → ``44``, ``first`` / ``1st`` → ``1``, ``Forty 4`` → ``44``: numbers compare as digits."""
+    out: list[str] = []
+    for w in words:
+        m = re.fullmatch(r"(\d+)(st|nd|rd|th)", w)
+        value = int(m.group(1)) if m else NUMBER_WORDS.get(w, int(w) if w.isdigit() else None)
+        if value is not None and out and out[-1].isdigit() and int(out[-1]) % 10 == 0 and int(out[-1]) >= 20 and value < 10:
+            out[-1] = str(int(out[-1]) + value)
+        elif value is not None:
+            out.append(str(value))
+        else:
+            out.append(w)
+    return out
 
 # Spelling variants and translations folded onto one English word.
 SYNONYMS = {

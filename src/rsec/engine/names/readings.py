@@ -355,7 +355,7 @@ _LEGAL_PHRASES = sorted(orgs.LEGAL_PHRASES_LATIN, key=len, reverse=True)
 
 
 def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
-    words = tokenize(ascii_fold(text))
+    words = orgs.numbers_to_digits(tokenize(ascii_fold(text)))
     joined = " " + " ".join(words) + " "
     forms: set[str] = set()
     for phrase in _LEGAL_PHRASES:
