@@ -365,3 +365,48 @@ def test_alternative_route_is_decided_by_the_fa_only(world):
         and entry.actor_username == "fa1_officer"
     )
     assert entry.case_id == world.case.id
+
+
+def _list_everything(client, prefixes) -> dict:
+    seen = {}
+    for prefix in prefixes:
+        response = client.get(f"/api/{prefix}/?limit=1000")
+        assert response.status_code == 200, (prefix, response.status_code)
+        body = response.json()
+        rows = body["results"] if isinstance(body, dict) and "results" in body else body
+        seen[prefix] = sorted(str(r.get("id", r.get("seq"))) for r in rows)
+    return seen
+
+
+@pytest.mark.django_db
+def test_cross_tenant_reads_are_zero_on_every_endpoint(world):
+    """Every route registered in the API — including those added by later apps — shows an outsider nothing
+    of what institution A writes: C's officer, FA2 (not A's program's FA) and B's researcher (not a member)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rsec.app import urls
+    from rsec.app.cases import services
+
+    prefixes = sorted(
+        {prefix for prefix, _viewset, _basename in urls.router.registry} - {"organizations", "programs"}
+    )
+    outsiders = ["c_officer", "fa2_officer", "b_copi", "fa1_officer"]
+    before = {u: _list_everything(client_for(world.users[u]), prefixes) for u in outsiders}
+
+    officer = world.users["a_officer"]
+    case = services.create(officer, m.Case, {"program": world.p1, "title": "A だけの案件"})
+    person = services.create(officer, m.Person, {"family_name": "秘密", "given_name": "花子"})
+    services.create(officer, m.Member, {"case": case, "person": person, "role": "pi"})
+    services.create(officer, m.Declaration, {"person": person, "category": "grant", "title": "非公開の助成"})
+    services.create(officer, m.Partner, {"case": case, "name_ja": "某社", "country": "cn"})
+    services.create(
+        officer,
+        m.Supporter,
+        {"case": case, "name": "某基金", "kind": "foundation", "country": "cn", "support": "grant"},
+    )
+    services.create(officer, m.ManagedItem, {"case": case, "kind": "dmp", "title": "A の DMP"})
+    services.upload_document(officer, case, SimpleUploadedFile("a-only.pdf", b"%PDF-1.4 secret"))
+    services.create(officer, m.PeacetimeRecord, {"category": "ip", "title": "A の特許記録"})
+
+    after = {u: _list_everything(client_for(world.users[u]), prefixes) for u in outsiders}
+    assert after == before
