@@ -287,6 +287,7 @@ def _add_source_options(p: argparse.ArgumentParser, required: bool = False) -> N
         "--list",
         action="append",
         default=[],
+        required=required,
         metavar="FILE[:FORMAT]",
         help="watch list to screen against (repeatable); FORMAT names a reader, detected when left out",
     )

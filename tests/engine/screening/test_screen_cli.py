@@ -154,3 +154,10 @@ def test_screen_name_prints_table(capsys):
     assert "un-sc:CDi.002" in out
     assert _run("screen-name", "Zzyqx Wombleton", "--list", str(UN)) == 0
     assert "no matches" in capsys.readouterr().out
+
+
+def test_no_list_is_an_error(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    assert _run("screen", "--input", str(QUERIES), "--output", str(out)) == 2
+    assert "--list" in capsys.readouterr().err
+    assert not out.exists()
