@@ -69,6 +69,8 @@ class MatcherConfig:
     identifier_match: float = 0.3
     #: an equal identifier raises the score to at least this (an alert however the name is spelt)
     identifier_min_score: float = 0.8
+    #: subtracted when two organisation names carry legal forms of different kinds (AG ↔ GmbH)
+    legal_form_mismatch: float = 0.35
     #: subtracted when a person is compared with an organisation
     schema_mismatch: float = 0.2
 

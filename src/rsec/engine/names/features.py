@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
-from .orgs import VOCABULARY
+from .orgs import VOCABULARY, legal_families
 from .readings import PreparedName, Reading, Token, make_token
 
 
@@ -281,6 +281,14 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
         return FeatureResult("name", 0.9, f"acronym: {q.original} ↔ {c.original}", data={"how": "acronym"})
     qr, cr, matches, rq, rc = best
     best_score = max(best_score, 0.0)
+    notes = []
+    if kind == "org" and same_script is not False and q.script_group == c.script_group == "Latn":
+        fq, fc = legal_families(q.legal_forms), legal_families(c.legal_forms)
+        if fq and fc and not fq & fc:  # Deutsche Bank AG ↔ Deutsche Bank GmbH
+            best_score = max(0.0, best_score - cfg.legal_form_mismatch)
+            notes.append(
+                f"legal form differs ({', '.join(sorted(q.legal_forms))} ↔ {', '.join(sorted(c.legal_forms))})"
+            )
     if qr.translit or cr.translit:
         # calibration: a reading's spelling is approximate, so equal evidence scores lower across
         # scripts than within one; raise it to the same scale (1.0 and 0.0 stay fixed)
@@ -288,7 +296,7 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
     return FeatureResult(
         "name",
         best_score,
-        _explain(qr, cr, matches, rq, rc),
+        "; ".join([_explain(qr, cr, matches, rq, rc), *notes]),
         data={"query_reading": qr.text, "candidate_reading": cr.text},
     )
 

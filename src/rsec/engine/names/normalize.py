@@ -39,7 +39,9 @@ TITLES_CJK = (
     "女士",
 )
 
-_PUNCT_TO_SPACE = re.compile(r"[\s\u00b7\u30fb\u2027\u2022\u30a0\uff1d=,;:/\\|()\[\]{}<>\"“”‘’«»!?*+#@_~%&-]+")
+_PUNCT_TO_SPACE = re.compile(
+    r"[\s\u00b7\u30fb\u2027\u2022\u30a0\uff1d=,;:/\\|()\[\]{}<>\"“”‘’«»!?*+#@_~%&-]+"
+)
 _DROP = re.compile(r"[.'`´ʼʻ’]")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 

@@ -131,9 +131,11 @@ _UNITS = "zero one two three four five six seven eight nine ten eleven twelve th
 _TENS = "twenty thirty forty fourty fifty sixty seventy eighty ninety".split()
 _TEN_VALUES = [20, 30, 40, 40, 50, 60, 70, 80, 90]
 _ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
-NUMBER_WORDS = {w: i for i, w in enumerate(_UNITS)} | dict(zip(_TENS, _TEN_VALUES, strict=True)) | {
-    w: i + 1 for i, w in enumerate(_ORDINALS)
-}
+NUMBER_WORDS = (
+    {w: i for i, w in enumerate(_UNITS)}
+    | dict(zip(_TENS, _TEN_VALUES, strict=True))
+    | {w: i + 1 for i, w in enumerate(_ORDINALS)}
+)
 
 
 def numbers_to_digits(words: list[str]) -> list[str]:
@@ -142,13 +144,21 @@ def numbers_to_digits(words: list[str]) -> list[str]:
     for w in words:
         m = re.fullmatch(r"(\d+)(st|nd|rd|th)", w)
         value = int(m.group(1)) if m else NUMBER_WORDS.get(w, int(w) if w.isdigit() else None)
-        if value is not None and out and out[-1].isdigit() and int(out[-1]) % 10 == 0 and int(out[-1]) >= 20 and value < 10:
+        if (
+            value is not None
+            and out
+            and out[-1].isdigit()
+            and int(out[-1]) % 10 == 0
+            and int(out[-1]) >= 20
+            and value < 10
+        ):
             out[-1] = str(int(out[-1]) + value)
         elif value is not None:
             out.append(str(value))
         else:
             out.append(w)
     return out
+
 
 # Spelling variants and translations folded onto one English word.
 SYNONYMS = {
@@ -366,3 +376,40 @@ CJK_TERMS_SORTED = sorted(CJK_TERMS, key=len, reverse=True)
 #: English words the CJK vocabulary translates to: if such a word is missing on the CJK side, it was
 #: not there (not merely left untranslated), so it counts fully as a distinguishing word.
 VOCABULARY = frozenset(w for v in CJK_TERMS.values() for w in v.split())
+
+#: Families of legal forms (canonical form → family). Forms outside these (company, limited, corporation,
+#: incorporated …) say nothing about the kind of company and agree with any form.
+LEGAL_FAMILIES = {
+    **dict.fromkeys(
+        "ag se jsc pjsc ojsc cjsc sa spa nv kk asa as ab oy plc tbk bhd".split()
+        + [
+            "joint stock company",
+            "public joint stock company",
+            "open joint stock company",
+            "closed joint stock company",
+            "aktsionernoe obshchestvo",
+            "publichnoe aktsionernoe obshchestvo",
+            "kabushiki kaisha",
+            "public limited company",
+        ],
+        "stock",
+    ),
+    **dict.fromkeys(
+        "gmbh llc sarl srl bv sp zoo".split()
+        + [
+            "limited liability company",
+            "obshchestvo s ogranichennoi otvetstvennostyu",
+            "obshchestvo s ogranichennoy otvetstvennostyu",
+            "sp z o o",
+            "spolka z ograniczona odpowiedzialnoscia",
+            "yugen kaisha",
+            "godo kaisha",
+        ],
+        "limited-liability",
+    ),
+    **dict.fromkeys("llp lp kg".split() + ["limited liability partnership"], "partnership"),
+}
+
+
+def legal_families(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(LEGAL_FAMILIES[f] for f in forms if f in LEGAL_FAMILIES)
