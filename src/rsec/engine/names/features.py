@@ -170,7 +170,10 @@ def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: int, jap: bool, kin
     long_w = [_weight(t, cfg) for t in long_]
     k = len(short)
     # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
-    den += sum(_weight(t, cfg) * (1.0 if t.generic else cfg.conflict_weight) for t in short + long_[:k])
+    # (across scripts only: our translation of such words is approximate; within one script Trust ↔ Bank differ)
+    den += sum(
+        _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + long_[:k]
+    )
     if kind == "person" and min(len(q), len(c)) > 1:
         den += sum(w * cfg.person_extra_weight for w in long_w[k:])
     elif kind != "person" and cross:

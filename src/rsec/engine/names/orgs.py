@@ -63,6 +63,8 @@ LEGAL_FORMS_LATIN = {
     "zoo": "zoo",
     "sp": "sp",
     "aktiengesellschaft": "ag",
+    "ano": "ano",
+    "nko": "ano",
     "gesellschaft": "gesellschaft",
 }
 # multi-word legal forms, folded and space-joined
@@ -114,16 +116,27 @@ LEGAL_FORMS_CJK = [
     "總公司",
     "公司",
 ]
+LEGAL_PHRASES_CYRILLIC = [
+    "общество с ограниченной ответственностью",
+    "публичное акционерное общество",
+    "открытое акционерное общество",
+    "закрытое акционерное общество",
+    "непубличное акционерное общество",
+    "акционерное общество",
+    "автономная некоммерческая организация",
+    "федеральное государственное унитарное предприятие",
+    "товариство з обмеженою відповідальністю",
+]
 LEGAL_FORMS_CYRILLIC = ["ооо", "оао", "зао", "пао", "ао", "нао", "тов", "пат", "фгуп", "гуп", "муп", "ип"]
 
 # Words that say what kind of body something is. They count, but far less than distinctive words.
 GENERIC_WORDS = frozenset(
     """university college institute academy school center centre laboratory laboratories lab group holding
-    holdings bank trading international national society association foundation agency bureau department
+    holdings trading international national society association foundation agency bureau department
     office ministry branch factory plant enterprise enterprises industries industry services general
     research company corporation plant factory bureau design production manufacturing association
     scientific central special federal state shipyard organization movement front brigade committee
-    agency trust exchange""".split()
+    agency exchange""".split()
 )
 STOPWORDS = frozenset("of the and for & und y et".split())
 
@@ -408,6 +421,7 @@ LEGAL_FAMILIES = {
         "limited-liability",
     ),
     **dict.fromkeys("llp lp kg".split() + ["limited liability partnership"], "partnership"),
+    "ano": "non-profit",
 }
 
 

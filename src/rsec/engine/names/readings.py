@@ -175,7 +175,8 @@ def _written(text: str, script: str, kind: str) -> Reading:
     """The name in its own script: words, with a Han or hangul person name split into family and given."""
     if kind == "org":
         text, _ = _strip_cjk_forms(text)
-    words = [w for w in re.split(r"[\s・=＝･,.\-]+", text) if w]
+        text, _ = _strip_cyrillic_forms(text)
+    words = [w for w in re.split(r"[\s・=＝･,.\-\"“”«»]+", text) if w]
     if script in ("Hani", "Jpan"):
         words = [chinese.to_simplified(strip_titles_cjk(w)) for w in words]
         if kind == "person" and len(words) == 1:
@@ -389,6 +390,7 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
         tokens, forms = _org_latin_tokens(text)
         return [Reading(tuple(tokens), "as written")], frozenset(forms)
     if script == "Cyrl":
+        text, phrase_forms = _strip_cyrillic_forms(text)
         words = tokenize(text)
         forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
         rest = " ".join(w for w in words if w not in forms)
@@ -401,11 +403,26 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
                 False,
                 r.detail,
             )
-        ], frozenset(forms)
+        ], frozenset(forms | phrase_forms)
     if script in ("Hani", "Jpan", "Kana", "Hira", "Hang"):
         return _cjk_org(text)
     r = _anyascii(text)
     return [r], frozenset()
+
+
+def _strip_cyrillic_forms(text: str) -> tuple[str, set[str]]:
+    """Remove Cyrillic legal-form phrases (общество с ограниченной ответственностью …) and abbreviations."""
+    forms = set()
+    for phrase in orgs.LEGAL_PHRASES_CYRILLIC:
+        if phrase in text and text.replace(phrase, "").strip(' "“”«»,.'):
+            text = text.replace(phrase, " ")
+            forms.add(phrase)
+    words = text.split()
+    kept = [w for w in words if w.strip('"“”«»,.') not in orgs.LEGAL_FORMS_CYRILLIC]
+    if kept and len(kept) < len(words):
+        forms |= {w for w in words if w.strip('"“”«»,.') in orgs.LEGAL_FORMS_CYRILLIC}
+        text = " ".join(kept)
+    return " ".join(text.split()), forms
 
 
 def _strip_cjk_forms(text: str) -> tuple[str, set[str]]:
