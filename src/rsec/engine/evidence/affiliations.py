@@ -146,6 +146,7 @@ ABBREVIATIONS: dict[str, str] = {
     "nazionale": "national",
     "nationale": "national",
     "politecnico": "polytechnic",
+    "technische": "technical",
     "polytechnique": "polytechnic",
     "zentrum": "center",
     "and": "and",
@@ -155,6 +156,7 @@ ABBREVIATIONS: dict[str, str] = {
 #: function words dropped on both sides ("University in Oslo" = "University of Oslo", "UNC at Greensboro")
 _DROP_TOKENS = {
     "the", "at", "in", "of", "de", "du", "des", "di", "da", "do", "der", "la", "le", "el", "del", "della",
+    "zu",
 }  # fmt: skip
 
 
@@ -500,9 +502,13 @@ class AffiliationIndex:
         # another institution's name ("Washington University" / "University of Washington")
         swapped: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
         for key, entries in self.names.items():
-            if len(key) not in (2, 3) or _CJK_RE.search(key[0]):
+            if len(key) not in (2, 3, 4) or _CJK_RE.search(key[0]):
                 continue
-            if key[0] == "university":
+            if key[:2] == ("university", "hospital") and len(key) > 2:
+                alt = (*key[2:], "university", "hospital")
+            elif key[-2:] == ("university", "hospital") and len(key) > 2:
+                alt = ("university", "hospital", *key[:-2])
+            elif key[0] == "university":
                 alt = (*key[1:], "university")
             elif key[-1] == "university":
                 alt = ("university", *key[:-1])
@@ -697,6 +703,21 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
     return -0.15, "generic name without location support"
 
 
+_SCHOOL_PHRASES = (
+    ("medical", "school"),
+    ("school", "medicine"),
+    ("college", "medicine"),
+    ("law", "school"),
+    ("business", "school"),
+    ("school", "public", "health"),
+    ("medical", "center"),
+)
+
+
+def _school_follows(norms: list[str], k: int) -> bool:
+    return any(tuple(norms[k : k + len(p)]) == p for p in _SCHOOL_PHRASES)
+
+
 def _whole_segment(toks: list[Token], i: int, j: int) -> bool:
     return (i == 0 or toks[i - 1].segment != toks[i].segment) and (
         j == len(toks) or toks[j].segment != toks[j - 1].segment
@@ -865,6 +886,19 @@ class AffiliationMatcher:
                     for cand in self._best_for_span(i, i + L, entries, ctx):
                         cand.score -= 0.03
                         cand.details.append(f"name completed by the place {' '.join(tail)!r} in the text")
+                        out.append(cand)
+            # "Harvard Medical School", "Yale School of Medicine": a school named after its university
+            for L in (1, 2, 3):
+                if i + L >= n or not _school_follows(norms, i + L):
+                    continue
+                stem = tuple(norms[i : i + L])
+                for key in ((*stem, "university"), ("university", *stem), (*stem, "college")):
+                    entries = ix.names.get(key)
+                    if not entries:
+                        continue
+                    for cand in self._best_for_span(i, i + L, entries, ctx):
+                        cand.score -= 0.08
+                        cand.details.append("school named after its university")
                         out.append(cand)
             acr = toks[i].orig.replace(".", "")
             t = toks[i]
