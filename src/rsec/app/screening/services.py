@@ -629,9 +629,9 @@ def rescreen_after_snapshot(snapshot_id: int) -> dict:
     summary = {
         "snapshot": new.pk,
         "previous": prev.pk if prev else None,
-        "added": len(added),
-        "removed": len(removed),
-        "changed": len(changed),
+        "entities_added": len(added),
+        "entities_removed": len(removed),
+        "entities_changed": len(changed),
         **outcome.as_dict(),
     }
     cases = cm.Case.objects.filter(pk__in=list(outcome.by_case)).only("id", "institution_id")
