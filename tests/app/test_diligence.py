@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
 
 from rsec.app.audit.models import AuditEntry
 from rsec.app.cases import models as cm
@@ -125,3 +126,249 @@ def test_scenario_undeclared_listed_appointment_and_talent_programme(scenario):
     run = AuditEntry.objects.get(action="diligence_run")
     assert run.case_id == scenario.case.pk
     assert {x["id"] for x in run.after["findings"]} == {f.id for f in found}
+
+
+def test_review_is_audited_and_rerun_keeps_reviewed_findings(scenario):
+    """P-3/P-4: accept or reject a finding with a reason (audited, before/after); a new run replaces the
+    OPEN findings and neither drops nor re-raises the reviewed ones."""
+    officer = scenario.users["a_officer"]
+    first = ds.run_diligence(officer, scenario.case, scenario.pi)
+    talent = next(f for f in first if f.indicator == "talent_programme_funding")
+    with pytest.raises(ValidationError):
+        ds.review_finding(officer, talent, "accepted", "  ")
+    with pytest.raises(PermissionDenied):
+        ds.review_finding(scenario.users["a_auditor"], talent, "accepted", "監査人は判断しない")
+    ds.review_finding(officer, talent, "accepted", "未申告の外国人材プログラム。評価へ")
+    talent.refresh_from_db()
+    assert (talent.status, talent.reviewed_by) == ("accepted", officer)
+    entry = AuditEntry.objects.get(action="review_finding", object_id=str(talent.pk))
+    assert entry.before["status"] == "open" and entry.after["status"] == "accepted"
+    assert entry.reason == "未申告の外国人材プログラム。評価へ" and entry.case_id == scenario.case.pk
+
+    second = ds.run_diligence(officer, scenario.case, scenario.pi)
+    assert talent.pk not in {f.pk for f in second}
+    assert not any(f.indicator == "talent_programme_funding" for f in second)
+    current = dm.Finding.objects.filter(case=scenario.case, person=scenario.pi)
+    assert current.filter(status="accepted").get() == talent
+    assert current.filter(status="open").count() == len(first) - 1
+    assert not current.filter(pk__in=[f.pk for f in first if f.pk != talent.pk]).exists()
+
+
+def test_malformed_evidence_names_file_and_line_and_stores_nothing(scenario):
+    """Bad input: a broken evidence file is refused naming the file and the line; nothing is stored."""
+    before = (
+        dm.EvidenceImport.objects.count(),
+        dm.EvidenceRecord.objects.count(),
+        AuditEntry.objects.count(),
+    )
+    with pytest.raises(ds.EvidenceImportError) as err:
+        ds.import_evidence(
+            scenario.users["a_officer"],
+            scenario.case,
+            scenario.pi,
+            "openalex",
+            upload(FIX / "diligence_app" / "openalex_works_broken.jsonl"),
+        )
+    assert (err.value.file, err.value.location) == ("openalex_works_broken.jsonl", "line 2")
+    assert "openalex_works_broken.jsonl: line 2" in err.value.messages[0]
+    assert "/tmp" not in err.value.messages[0]
+    after = (dm.EvidenceImport.objects.count(), dm.EvidenceRecord.objects.count(), AuditEntry.objects.count())
+    assert after == before
+
+
+def test_source_detected_and_unknown_file_refused(scenario):
+    """Evidence source told by the file (auto); a file of no known source is refused, naming it."""
+    officer = scenario.users["a_officer"]
+    imp = ds.import_evidence(
+        officer, scenario.case, None, "auto", upload(SCENARIO / "evidence" / "patents_lens-export.csv")
+    )
+    assert imp.source == "lens" and imp.records.get().kind == "patent"
+    with pytest.raises(ds.EvidenceImportError) as err:
+        ds.import_evidence(officer, scenario.case, None, "auto", SimpleUploadedFile("notes.txt", b"hello"))
+    assert err.value.file == "notes.txt"
+
+
+# ---------------------------------------------------------------- tenancy, API and UI
+
+
+@pytest.fixture
+def ran(scenario):
+    """Scenario after a run, plus a finding about B's co-PI (B's own team) for partner-scope checks."""
+    scenario.found = ds.run_diligence(scenario.users["a_officer"], scenario.case, scenario.pi)
+    b_imp = ds.import_evidence(
+        scenario.users["b_officer"],
+        scenario.case,
+        scenario.copi,
+        "openalex",
+        upload(SCENARIO / "evidence" / "openalex_works.jsonl", "copi_openalex.jsonl"),
+    )
+    scenario.copi_finding = dm.Finding.objects.create(
+        case=scenario.case,
+        person=scenario.copi,
+        indicator="undeclared_affiliation",
+        library_version="1.0.0",
+        severity="medium",
+        kind="not_declared",
+        title_ja="未申告の所属・兼業",
+        fingerprint="x" * 64,
+    )
+    scenario.copi_finding.records.add(b_imp.records.first())
+    return scenario
+
+
+def ids_of(resp) -> set[int]:
+    data = resp.json()
+    return {row["id"] for row in (data["results"] if isinstance(data, dict) else data)}
+
+
+def api(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+def test_api_scope_of_findings_records_and_imports(ran):
+    """Tenancy: lead staff see every finding; the partner only its own team's; C, FAs and researchers
+    (even the researcher the findings are about) see none."""
+    pi_ids = {f.pk for f in ran.found}
+    copi_id = ran.copi_finding.pk
+    expected = {
+        "a_admin": pi_ids | {copi_id},
+        "a_officer": pi_ids | {copi_id},
+        "a_auditor": pi_ids | {copi_id},
+        "b_officer": {copi_id},
+        "a_pi": set(),
+        "b_copi": set(),
+        "c_officer": set(),
+        "fa1_officer": set(),
+        "fa1_admin": set(),
+    }
+    pi_record = ran.works.records.get(record_id="W4300000002")
+    for name, ids in expected.items():
+        client = api(ran.users[name])
+        got = ids_of(client.get("/api/findings/"))
+        assert got == ids, name
+        records = ids_of(client.get("/api/evidence-records/"))
+        assert (pi_record.pk in records) == (name in {"a_admin", "a_officer", "a_auditor"}), name
+        imports = ids_of(client.get("/api/evidence-imports/"))
+        assert (ran.works.pk in imports) == (name in {"a_admin", "a_officer", "a_auditor"}), name
+        status = client.get(f"/api/findings/{ran.found[0].pk}/").status_code
+        assert (status == 200) == bool(pi_ids & ids), name
+
+
+def test_api_upload_run_and_review(scenario):
+    """API: upload evidence, POST /api/diligence-runs/, PATCH a finding; refused for others."""
+    officer = api(scenario.users["a_officer"])
+    with open(SCENARIO / "evidence" / "patents_lens-export.csv", "rb") as fh:
+        resp = officer.post(
+            "/api/evidence-imports/",
+            {"case": scenario.case.pk, "person": scenario.pi.pk, "source": "lens", "file": fh},
+            format="multipart",
+        )
+    assert resp.status_code == 201, resp.content
+    assert resp.json()["record_count"] == 1
+    with open(FIX / "diligence_app" / "openalex_works_broken.jsonl", "rb") as fh:
+        bad = officer.post(
+            "/api/evidence-imports/",
+            {"case": scenario.case.pk, "person": scenario.pi.pk, "source": "openalex", "file": fh},
+            format="multipart",
+        )
+    assert bad.status_code == 400 and "openalex_works_broken.jsonl: line 2" in bad.json()["file"][0]
+
+    body = {"case": scenario.case.pk, "person": scenario.pi.pk}
+    assert api(scenario.users["a_pi"]).post("/api/diligence-runs/", body, format="json").status_code == 403
+    assert (
+        api(scenario.users["a_auditor"]).post("/api/diligence-runs/", body, format="json").status_code == 403
+    )
+    assert (
+        api(scenario.users["b_officer"]).post("/api/diligence-runs/", body, format="json").status_code == 404
+    )
+    assert (
+        api(scenario.users["c_officer"]).post("/api/diligence-runs/", body, format="json").status_code == 404
+    )
+    resp = officer.post("/api/diligence-runs/", body, format="json")
+    assert resp.status_code == 201
+    rows = resp.json()
+    assert isinstance(rows, list)
+    patent = next(r for r in rows if r["indicator"] == "foreign_patent_owner")
+    assert patent["not_declared"] and patent["records"]
+
+    url = f"/api/findings/{patent['id']}/"
+    assert (
+        api(scenario.users["b_officer"]).patch(url, {"status": "rejected"}, format="json").status_code == 404
+    )
+    assert officer.patch(url, {"status": "rejected"}, format="json").status_code == 400  # reason required
+    resp = officer.patch(url, {"status": "rejected", "reason": "同名の別人"}, format="json")
+    assert resp.status_code == 200 and resp.json()["status"] == "rejected"
+    assert AuditEntry.objects.filter(action="review_finding", object_id=str(patent["id"])).exists()
+    assert officer.put(url, {"status": "open"}, format="json").status_code == 405
+
+
+def test_person_page_shows_declared_vs_found_with_source_links(ran, client):
+    """UI (P-3): the person page shows the declarations on the left and the evidence found on the right,
+    each found item linking to its source record page (source, record id, retrieval date, reliability,
+    raw record); the case page summarises findings per person for the risk evaluation."""
+    client.force_login(ran.users["a_officer"])
+    page = client.get(f"/people/{ran.pi.pk}/").content.decode()
+    assert 'data-testid="diligence-panel"' in page
+    declared = page.split('data-testid="declared"')[1].split('data-testid="found"')[0]
+    found = page.split('data-testid="found"')[1].split('data-testid="findings"')[0]
+    assert "京都大学" in declared and "W4300000002" not in declared
+    record = ran.works.records.get(record_id="W4300000002")
+    assert f'href="/diligence/records/{record.pk}/"' in found
+    assert "State Key Laboratory" in found and "京都大学" not in found
+    assert "デュー・ディリジェンス実行" in page and 'data-testid="evidence-upload"' in page
+
+    rec_page = client.get(f"/diligence/records/{record.pk}/").content.decode()
+    for text in ("openalex", "W4300000002", "2025-04-01", "Thousand Talents Plan", "openalex_works.jsonl"):
+        assert text in rec_page
+    assert ">B<" in rec_page  # reliability grade
+
+    case_page = client.get(f"/cases/{ran.case.pk}/").content.decode()
+    row = case_page.split(f'data-testid="diligence-row-{ran.pi.pk}"')[1].split("</tr>")[0]
+    high = sum(1 for f in ran.found if f.severity == "high")
+    assert f"<td>{high}</td>" in row
+    assert f'data-testid="diligence-row-{ran.copi.pk}"' in case_page
+
+
+def test_ui_actions_run_upload_review(scenario, client):
+    """UI: the run button, the upload form and the accept/reject form go through the services."""
+    client.force_login(scenario.users["a_officer"])
+    base = f"/diligence/cases/{scenario.case.pk}/people/{scenario.pi.pk}"
+    resp = client.post(f"{base}/run/")
+    assert resp.status_code == 302 and resp["Location"].startswith(f"/people/{scenario.pi.pk}/")
+    finding = dm.Finding.objects.filter(person=scenario.pi).first()
+    assert finding is not None
+    client.post(f"/diligence/findings/{finding.pk}/review/", {"status": "accepted", "reason": "要評価"})
+    finding.refresh_from_db()
+    assert finding.status == "accepted"
+    with open(FIX / "diligence_app" / "openalex_works_broken.jsonl", "rb") as fh:
+        resp = client.post(f"{base}/evidence/", {"source": "openalex", "file": fh}, follow=True)
+    assert "openalex_works_broken.jsonl: line 2" in resp.content.decode()
+    assert dm.EvidenceImport.objects.count() == 1
+
+
+@pytest.mark.parametrize("name", ["b_officer", "c_officer", "a_pi", "fa1_officer"])
+def test_ui_scope_for_others(ran, client, name):
+    """Tenancy through the UI: the partner sees only its own team's row and records, C and the FA nothing,
+    the researcher no findings about themselves; their posts are refused."""
+    client.force_login(ran.users[name])
+    record = ran.works.records.get(record_id="W4300000002")
+    assert client.get(f"/diligence/records/{record.pk}/").status_code == 404
+    person_page = client.get(f"/people/{ran.pi.pk}/")
+    assert person_page.status_code in (200, 404)
+    assert "State Key Laboratory" not in person_page.content.decode()
+    assert 'data-testid="diligence-panel"' not in person_page.content.decode()
+    case_page = client.get(f"/cases/{ran.case.pk}/").content.decode()
+    assert f'data-testid="diligence-row-{ran.pi.pk}"' not in case_page
+    resp = client.post(f"/diligence/cases/{ran.case.pk}/people/{ran.pi.pk}/run/")
+    assert resp.status_code in (403, 404)
+    resp = client.post(
+        f"/diligence/findings/{ran.found[0].pk}/review/", {"status": "rejected", "reason": "x"}
+    )
+    assert resp.status_code == 404
+    assert dm.Finding.objects.filter(status="rejected").count() == 0
+    if name == "b_officer":
+        assert f'data-testid="diligence-row-{ran.copi.pk}"' in case_page
+        copi_page = client.get(f"/people/{ran.copi.pk}/").content.decode()
+        assert 'data-testid="diligence-panel"' in copi_page and "未申告の所属・兼業" in copi_page
