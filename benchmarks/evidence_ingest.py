@@ -252,6 +252,10 @@ DuckDB load throughput (file database, DuckDB's default threads, wall time; {loa
 
 {table(["load", "works", "wall s", "works/s (wall)", "speed vs raw read_json", "peak RSS MiB"], load_rows)}
 
+rsec's bulk path loads {load["n"] / load["seconds"] / (rows_baseline["n"] / rows_baseline["seconds"]):.0f}× as many works per second as Python
+row inserts; most of its time is the Python reader (one core), DuckDB's own `read_json` of the staged
+records and the unnesting of authorships run on both cores.
+
 The machine has 2 cores shared with other engineers' jobs during the run, so absolute rates are noisy;
 ratios were measured back to back in the same run.
 """
