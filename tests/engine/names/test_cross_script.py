@@ -35,6 +35,13 @@ MATCHES = [
     ("金正恩", "Kim Jong-un", "Person"),  # hanja → hangul → romanisation
     ("이민호", "Lee Min-ho", "Person"),  # surname spelling Lee for 이
     ("박지성", "Park Ji-sung", "Person"),
+    ("반기문", "Ban Ki-moon", "Person"),  # one-consonant syllables: Gi = Ki, Mun = Moon
+    ("노무현", "Roh Moo-hyun", "Person"),
+    ("정의선", "Chung Eui-sun", "Person"),
+    ("高橋尚子", "Naoko Takahashi", "Person"),  # a later JMnedict reading of 尚子
+    ("河野太郎", "Taro Kohno", "Person"),
+    ("钱学森", "Tsien Hsue-shen", "Person"),
+    ("Сергей Шойгу", "Sergei Shoigu", "Person"),
     ("Дмитрий Медведев", "Dmitry Medvedev", "Person"),
     ("Юрий Хрущёв", "Yuriy Khrushchev", "Person"),
     ("ミロシェヴィッチ・スロボダン", "Milosevic Slobodan", "Person"),
@@ -71,6 +78,12 @@ NON_MATCHES = [
     ("김정은", "Kim Yo Jong", "Person"),
     ("高市早苗", "高石早苗", "Person"),  # same script: one character differs
     ("Barack Obama", "Michelle Obama", "Person"),
+    ("佐藤健一", "Kenji Sato", "Person"),  # ken-ichi is not Kenji: Hepburn of a reading is exact
+    ("小林一郎", "Ichiro Kobayakawa", "Person"),
+    ("李明", "Li Ping", "Person"),
+    ("박근혜", "Park Geun-ho", "Person"),  # one syllable differs
+    ("문재인", "Moon Jae-hyun", "Person"),
+    ("Михаил Мишустин", "Mikhail Misharin", "Person"),
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order
     ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P.", "Company"),
     ("マルガリータ・シモニャン", "Choe Myong Hyon", "Person"),

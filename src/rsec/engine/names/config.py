@@ -23,7 +23,13 @@ class MatcherConfig:
     token_match_min: float = 0.6
     #: floor for phonetic-key similarity when one side is a transliterated reading
     cross_token_floor: float = 0.2
-    #: floor for spelling similarity between a transliterated reading and another name
+    #: within kana, hangul or pinyin readings, a spelling pair less similar than this is a conflict
+    cross_match_min: float = 0.0
+    #: floor for spelling similarity against a rule-made romanisation with its variants listed (Hepburn
+    #: of kanji readings, hangul RR/MR, pinyin/Wade-Giles, Cyrillic schemes): after folding, a difference
+    #: left is a real one (Kobayashi ≠ Kobayakawa, Ming ≠ Ping, Jae-in ≠ Jae-hyun)
+    romanisation_spelling_floor: float = 0.7
+    #: floor for spelling similarity between a kana, hangul or pinyin reading and another name
     cross_spelling_floor: float = 0.2
     #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
     phonetic_weight: float = 1.0

@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
 from .orgs import VOCABULARY, legal_families
+from .phonetic import phonetic_key
 from .readings import PreparedName, Reading, Token, make_token
 
 
@@ -53,6 +54,22 @@ def _token_similarity(
     return found
 
 
+_VOWEL_CLASS = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u"}
+
+
+def _final_vowels(t: Token, key: str) -> set[str]:
+    out = set()
+    for alt in t.alts:
+        if phonetic_key(alt) == key:
+            vowels = [_VOWEL_CLASS[ch] for ch in alt if ch in _VOWEL_CLASS]
+            out.add(vowels[-1] if vowels else "")
+    return out
+
+
+def _same_final_vowel(a: Token, b: Token, key: str) -> bool:
+    return bool(_final_vowels(a, key) & _final_vowels(b, key))
+
+
 def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: MatcherConfig):
     best, how, bi, bj = 0.0, "", 0, 0
     for i, x in enumerate(a.alts):
@@ -78,11 +95,13 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
         spelled = best
         a_keys, b_keys = (a.phons, b.phons) if cross == 2 else (a.fines, b.fines)
         for xi, x in enumerate(a_keys):
-            if len(x) < 2:
-                continue  # a one-consonant key ("yu", "ho" → vowels only) says nothing
+            if x == "a":
+                continue  # a vowel-only key ("yu", "o") says nothing
             for yi, y in enumerate(b_keys):
-                if len(y) < 2:
+                if y == "a":
                     continue
+                if x == y and len(x) == 1 and not _same_final_vowel(a, b, x):
+                    continue  # one consonant alone: the vowel must agree too (Ki = Gi, but Hye ≠ Ho)
                 if x == y:
                     sim = 1.0
                 elif xi < 2 and yi < 2 and min(len(x), len(y)) >= cfg.phonetic_min_key_for_edit:
@@ -132,15 +151,30 @@ def _monotone(seq: list[int]) -> bool:
     return False
 
 
-def align(q: tuple[Token, ...], c: tuple[Token, ...], cross: int, jap: bool, kind: str, cfg: MatcherConfig):
+def align(
+    q: tuple[Token, ...],
+    c: tuple[Token, ...],
+    cross: int,
+    jap: bool,
+    kind: str,
+    cfg: MatcherConfig,
+    canon: bool = False,
+    systematic: bool = False,
+):
     """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
     pairs = []
     floor = cfg.cross_token_floor if cross else cfg.token_floor
-    spell_floor = cfg.cross_spelling_floor if cross else cfg.token_floor
+    if canon or systematic:
+        spell_floor, match_min = cfg.romanisation_spelling_floor, cfg.token_match_min
+    elif cross == 2:
+        spell_floor, match_min = cfg.cross_spelling_floor, cfg.cross_match_min
+    else:
+        spell_floor, match_min = cfg.token_floor, cfg.token_match_min
     for i, a in enumerate(q):
         for j, b in enumerate(c):
-            s, how, ai, bj = _token_similarity(a, b, cross, jap, cfg)
-            if not cross and s < cfg.token_match_min:
+            # our own Hepburn of kanji readings is compared by (folded) spelling only: no sound-alikes
+            s, how, ai, bj = _token_similarity(a, b, 0 if canon else cross, jap, cfg)
+            if how != "phonetic" and s < match_min:
                 continue  # too different to be one word misspelt: a conflict, not a weak match
             s = _rescale(s, floor if how == "phonetic" else spell_floor)
             if s > 0:
@@ -222,7 +256,9 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     # 0: same script, spelling only; 1: alphabetic transliteration, fine key; 2: kana/hangul/pinyin, coarse key
     cross = 2 if (qr.coarse or cr.coarse) else 1 if (qr.translit or cr.translit) else 0
     jap = qr.japanese or cr.japanese
-    best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg)
+    canon = qr.canonical or cr.canonical
+    systematic = qr.systematic or cr.systematic
+    best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg, canon, systematic)
     # joining two adjacent words can only help where some word already agrees, or the other side is one word
     if (
         len(qr.tokens) != len(cr.tokens)
@@ -235,9 +271,9 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
         ):
             # a joined word must agree in spelling: sound alone would let "Kim Yo" pass for "Kim"
             r = (
-                align(variant, cr.tokens, cross, jap, kind, cfg)
+                align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
                 if more_q
-                else align(qr.tokens, variant, cross, jap, kind, cfg)
+                else align(qr.tokens, variant, cross, jap, kind, cfg, canon, systematic)
             )
             if r[0] > best[0]:
                 best = r

@@ -230,4 +230,9 @@ def surname_spellings(family: str) -> list[str]:
 
 def given_spellings(given: str) -> list[str]:
     rr = word_rr(given)
-    return list(dict.fromkeys([rr, mr_variant(rr)]))
+    out = [rr, mr_variant(rr)]
+    if "ui" in rr:
+        out.append(rr.replace("ui", "eui"))  # ㅢ is usually written eui (Chung Eui-sun)
+    if "eo" in rr:
+        out.append(rr.replace("eo", "u"))  # ㅓ as u (Seon → Sun, Hyeon → Hyun)
+    return list(dict.fromkeys(out))

@@ -51,14 +51,14 @@ class Token:
         return self.notes[i] if i < len(self.notes) else ""
 
 
-def make_token(alts, notes=(), role: str = "", generic: bool = False) -> Token:
+def make_token(alts, notes=(), role: str = "", generic: bool = False, max_alts: int = MAX_ALTS) -> Token:
     alts = [a for a in alts if a]
     seen: dict[str, str] = {}
     notes = list(notes) + [""] * (len(alts) - len(notes))
     for a, n in zip(alts, notes, strict=False):
         if a not in seen:
             seen[a] = n
-    keys = list(seen)[:MAX_ALTS]
+    keys = list(seen)[:max_alts]
     return Token(
         alts=tuple(keys),
         notes=tuple(seen[k] for k in keys),
@@ -84,7 +84,18 @@ class Reading:
     def coarse(self) -> bool:
         """Readings through kana, hangul or Chinese syllables lose voicing and l/r: the coarse phonetic key
         applies. Alphabetic transliterations (Cyrillic, Arabic …) keep them: the fine key applies."""
-        return self.translit and not self.method.startswith(("Cyrillic", "transliteration"))
+        return self.translit and not self.method.startswith(("Cyrillic", "transliteration", "kanji reading"))
+
+    @property
+    def systematic(self) -> bool:
+        """Romanisations made by rule with their variants listed (hangul RR/MR, pinyin/Wade-Giles, Cyrillic
+        schemes): a spelling difference beyond those variants is a real one (Jae-in ≠ Jae-hyun)."""
+        return self.method.startswith(("hangul", "pinyin", "hanja", "Cyrillic"))
+
+    @property
+    def canonical(self) -> bool:
+        """Our own Hepburn spelling of dictionary readings: any difference left after folding is real."""
+        return self.method.startswith("kanji reading")
 
     @property
     def text(self) -> str:
@@ -252,15 +263,15 @@ def _japanese_person(text: str) -> list[Reading]:
         family, given = split
     else:
         return []
-    fam = japanese.part_readings(family, "family", limit=6)
-    giv = japanese.part_readings(given, "given", limit=6)
+    fam = japanese.part_readings(family, "family", limit=8)
+    giv = japanese.part_readings(given, "given", limit=10)  # 一: いち … はじめ; 尚子: ひさこ … なおこ
     if not fam or not giv:
         return []
     fa, fn = _kana_variants(fam)
     ga, gn = _kana_variants(giv)
     tokens = (
-        make_token(fa, [f"{family}→{n}" for n in fn], "family"),
-        make_token(ga, [f"{given}→{n}" for n in gn], "given"),
+        make_token(fa, [f"{family}→{n}" for n in fn], "family", max_alts=20),
+        make_token(ga, [f"{given}→{n}" for n in gn], "given", max_alts=20),
     )
     detail = f"{family} {given} → {fam[0]} {giv[0]}"
     return [Reading(tokens, "kanji reading (UniDic, JMnedict)", translit=True, japanese=True, detail=detail)]
