@@ -215,6 +215,11 @@ def test_hit_tenancy_through_the_api(screened):
     assert api(w.users["a_auditor"]).post("/api/screening-runs/", {"case": w.case.id}).status_code == 403
     run = api(w.users["a_officer"]).post("/api/screening-runs/", {"case": w.case.id})
     assert run.status_code == 201 and run.json()["new"] == []
+    runs = api(w.users["a_officer"]).get(f"/api/screening-runs/?case={w.case.id}").json()["results"]
+    assert [r["action"] for r in runs] == ["screen", "screen"] and runs[1]["after"]["new"]
+    for who in ["c_officer", "fa1_officer", "b_copi"]:
+        response = api(w.users[who]).get("/api/screening-runs/")
+        assert response.status_code == 200 and response.json()["results"] == [], who
 
 
 def test_snapshot_api_lists_and_uploads(world):

@@ -13,6 +13,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from rsec.app.audit.models import AuditEntry
 from rsec.app.cases import policy as case_policy
 from rsec.app.cases.api import _drf_error
 from rsec.engine.lists.readers import FORMATS
@@ -43,7 +44,12 @@ class ListSnapshotSerializer(serializers.ModelSerializer):
         extra_kwargs = {"published": {"required": False}}
 
 
+STATUS_HELP = "needs_review (要確認) | confirmed (該当) | dismissed (非該当)"
+
+
 class HitSerializer(serializers.ModelSerializer):
+    # Plain strings (documented values) rather than a second "status" enum beside the case's.
+    status = serializers.CharField(read_only=True, help_text=STATUS_HELP)
     subject_label = serializers.CharField(source="subject.label", read_only=True)
     subject_kind = serializers.CharField(source="subject.kind", read_only=True)
 
@@ -71,11 +77,11 @@ class HitSerializer(serializers.ModelSerializer):
             "reviewed_at",
             "raised_at",
         ]
-        read_only_fields = [f for f in fields if f not in ("status", "reason")]
+        read_only_fields = fields
 
 
 class HitReviewSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=sm.Hit.Status.choices)
+    status = serializers.CharField(max_length=20, help_text=STATUS_HELP)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=5000)
 
 
@@ -144,10 +150,28 @@ class HitViewSet(
         return Response(HitSerializer(hit, context={"request": request}).data)
 
 
+class ScreeningRunRecordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AuditEntry
+        fields = ["seq", "at", "actor_username", "case_id", "action", "after"]
+
+
 class ScreeningRunViewSet(viewsets.GenericViewSet):
-    """``POST {"case": id}`` screens the case against the latest snapshot of every list."""
+    """``POST {"case": id}`` screens the case against the latest snapshot of every list; ``GET`` lists
+    the screening and re-screening runs recorded in the audit trail the user may read."""
 
     serializer_class = ScreeningRunSerializer
+
+    def get_queryset(self):
+        qs = case_policy.visible_audit(self.request.user).filter(action__in=("screen", "rescreen"))
+        if self.request.query_params.get("case", "").isdigit():
+            qs = qs.filter(case_id=int(self.request.query_params["case"]))
+        return qs.order_by("-seq")
+
+    @extend_schema(responses=ScreeningRunRecordSerializer(many=True))
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(ScreeningRunRecordSerializer(page, many=True).data)
 
     @extend_schema(request=ScreeningRunSerializer, responses=ScreeningRunSerializer)
     def create(self, request):
