@@ -35,7 +35,7 @@ class MatcherConfig:
     phonetic_weight: float = 1.0
     #: credit for two Latin spellings with the same phonetic key (0 = spelling only)
     latin_phonetic_weight: float = 0.0
-    #: exponent applied to name scores that rest on a transliterated reading (< 1 lifts them); calibrates
+    #: exponent applied to person-name scores that rest on a transliterated reading (< 1 lifts them); calibrates
     #: cross-script scores to the same-script scale
     cross_script_gamma: float = 0.8
     #: phonetic keys at least this long may differ a little and still count as (nearly) the same sound

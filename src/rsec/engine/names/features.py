@@ -328,7 +328,7 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
             notes.append(
                 f"legal form differs ({', '.join(sorted(q.legal_forms))} ↔ {', '.join(sorted(c.legal_forms))})"
             )
-    if qr.translit or cr.translit:
+    if (qr.translit or cr.translit) and kind == "person":
         # calibration: a reading's spelling is approximate, so equal evidence scores lower across
         # scripts than within one; raise it to the same scale (1.0 and 0.0 stay fixed)
         best_score = best_score**cfg.cross_script_gamma

@@ -221,6 +221,9 @@ SYNONYMS = {
     "normal": "normal",
     "polytechnic": "polytechnic",
     "defence": "defense",
+    "polytechnic": "technology",
+    "polytechnical": "technology",
+    "electronic": "electronics",
     "nuclear": "nuclear",
     "chinese": "china",
     "japanese": "japan",
@@ -251,12 +254,12 @@ CJK_TERMS = {
     "实验室": "laboratory",
     "研究室": "laboratory",
     "実験室": "laboratory",
-    "科学院": "academy science",
+    "科学院": "academy science*",
     "科学": "science",
     "科學": "science",
     "理科": "science",
-    "理工": "science technology",
-    "科技": "science technology",
+    "理工": "science* technology",
+    "科技": "science* technology",
     "技术": "technology",
     "技術": "technology",
     "工业": "technology",
@@ -383,12 +386,52 @@ CJK_TERMS = {
     "ホールディングス": "holdings",
     "株式": "",
     "第": "",
+    # more CJK terms
+    "科工": "science* industry",
+    "自动车": "motor",
+    "自動車": "motor",
+    "电机": "electric",
+    "電機": "electric",
+    "電気": "electric",
+    "製作所": "works",
+    "西北": "northwestern",
+    "东北": "northeastern",
+    "東北": "northeastern",
+    "西南": "southwestern",
+    "东南": "southeastern",
+    "東南": "southeastern",
+    "华北": "north china",
+    "华南": "south china",
+    "工程院": "academy engineering",
+    "兵工": "ordnance",
+    "船舶重工": "shipbuilding industry",
+    "重工業": "heavy industry",
+    # Korean (hangul) terms
+    "한국": "korea",
+    "과학": "science",
+    "기술": "technology",
+    "공학": "engineering",
+    "연구": "research",
+    "전자": "electronics",
+    "산업": "industry",
+    "공업": "industry",
+    "그룹": "group",
+    "국립": "national",
+    "대학원": "graduate school",
+    "여자": "women",
+    "중공업": "heavy industry",
+    "자동차": "motor",
+    "항공": "aerospace",
+    "우주": "space",
+    "원자력": "nuclear",
+    "연구원": "institute",
+    "연구소": "institute",
 }
 CJK_TERMS_SORTED = sorted(CJK_TERMS, key=len, reverse=True)
 
 #: English words the CJK vocabulary translates to: if such a word is missing on the CJK side, it was
 #: not there (not merely left untranslated), so it counts fully as a distinguishing word.
-VOCABULARY = frozenset(w for v in CJK_TERMS.values() for w in v.split())
+VOCABULARY = frozenset(w.rstrip("*") for v in CJK_TERMS.values() for w in v.split())
 
 #: Families of legal forms (canonical form → family). Forms outside these (company, limited, corporation,
 #: incorporated …) say nothing about the kind of company and agree with any form.
@@ -427,3 +470,54 @@ LEGAL_FAMILIES = {
 
 def legal_families(forms: frozenset[str]) -> frozenset[str]:
     return frozenset(LEGAL_FAMILIES[f] for f in forms if f in LEGAL_FAMILIES)
+
+
+#: Stems of Russian words in organisation names → English (Russian inflects, so stems are matched).
+CYRILLIC_TERMS = {
+    "государствен": "state",
+    "федеральн": "federal",
+    "научно": "scientific",
+    "научн": "scientific",
+    "исследовательск": "research",
+    "завод": "plant",
+    "производствен": "production",
+    "объединени": "association",
+    "центральн": "central",
+    "конструкторск": "design",
+    "бюро": "bureau",
+    "российск": "russian",
+    "национальн": "national",
+    "академи": "academy",
+    "наук": "sciences",
+    "технологи": "technology",
+    "техническ": "technical",
+    "инженерн": "engineering",
+    "систем": "systems",
+    "авиационн": "aviation",
+    "электронн": "electronic",
+    "ядерн": "nuclear",
+    "оборон": "defense",
+    "радио": "radio",
+    "морск": "marine",
+    "университет": "university",
+    "институт": "institute",
+    "корпораци": "corporation",
+    "концерн": "concern",
+    "компани": "company",
+    "групп": "group",
+    "банк": "bank",
+    "центр": "center",
+    "предприяти": "enterprise",
+    "машиностроительн": "machine",
+    "приборостроительн": "instrument",
+    "ракетн": "missile",
+}
+CYRILLIC_STEMS = sorted(CYRILLIC_TERMS, key=len, reverse=True)
+
+
+def cyrillic_term(word: str) -> str:
+    """English word for a Russian organisation word (государственный → state), "" if not known."""
+    for stem in CYRILLIC_STEMS:
+        if word.startswith(stem):
+            return CYRILLIC_TERMS[stem]
+    return ""

@@ -348,7 +348,8 @@ def _cyrillic(text: str) -> Reading:
         alts = [tokenize(ascii_fold(s.translate(word)))[:1] for s in _IULIIA]
         alts.append(tokenize(anyascii(word).lower())[:1])
         flat = [a[0] for a in alts if a and a[0].isascii()]
-        tokens.append(make_token(flat, [word] * len(flat)))
+        if flat:
+            tokens.append(make_token(flat, [word] * len(flat)))
     return Reading(
         tuple(tokens), "Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)", translit=True, detail=text
     )
@@ -406,6 +407,14 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
         forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
         rest = " ".join(w for w in words if w not in forms)
         r = _cyrillic(rest)
+        translated = []
+        for t in r.tokens:
+            eng = orgs.cyrillic_term(t.note(0))
+            eng = orgs.SYNONYMS.get(eng, eng)
+            translated.append(
+                make_token(([eng] if eng else []) + list(t.alts), [t.note(0)] * (len(t.alts) + 1))
+            )
+        r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
         return [
             Reading(
                 tuple(make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS) for t in r.tokens),
@@ -479,8 +488,8 @@ def _name_chunk_alts(surface: str) -> tuple[list[str], list[str]]:
     """Latin forms of a proper-name chunk of an organisation name: pinyin, Japanese reading, hangul RR, kana."""
     alts, notes = [], []
     if all("\uac00" <= c <= "\ud7a3" for c in surface):
-        alts.append(korean.word_rr(surface))
-        notes.append(surface)
+        alts.extend(korean.given_spellings(surface))
+        notes.extend([surface] * (len(alts) - len(notes)))
         return alts, notes
     if all(japanese._is_kana(c) for c in surface):
         full = kana.kana_to_hepburn(surface)
@@ -550,9 +559,19 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             if english == "-":
                 continue
             if english:
-                for word in english.split():
-                    tokens.append(make_token([word], [surface], generic=word in orgs.GENERIC_WORDS))
-                    if word not in orgs.GENERIC_WORDS:
+                words = english.split()
+                for word in words:
+                    optional = word.endswith(
+                        "*"
+                    )  # 科技 = (science and) technology: "science" may be left out
+                    word = word.rstrip("*")
+                    alts, notes = [word], [surface]
+                    if len(words) == 1 and word not in orgs.GENERIC_WORDS:
+                        # a term can also be a place name read aloud (東北 = northeastern, or Tohoku)
+                        ra, rn = _name_chunk_alts(surface)
+                        alts, notes = alts + ra, notes + rn
+                    tokens.append(make_token(alts, notes, generic=optional or word in orgs.GENERIC_WORDS))
+                    if word not in orgs.GENERIC_WORDS and not optional:
                         name_syllables.append(_first_syllable(surface))
                 details.append(f"{surface}={english}")
             else:
