@@ -219,7 +219,6 @@ SYNONYMS = {
     "chemical": "chemistry",
     "mechanical": "machinery",
     "normal": "normal",
-    "polytechnic": "polytechnic",
     "defence": "defense",
     "polytechnic": "technology",
     "polytechnical": "technology",
@@ -424,8 +423,6 @@ CJK_TERMS = {
     "항공": "aerospace",
     "우주": "space",
     "원자력": "nuclear",
-    "연구원": "institute",
-    "연구소": "institute",
 }
 CJK_TERMS_SORTED = sorted(CJK_TERMS, key=len, reverse=True)
 
