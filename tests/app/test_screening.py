@@ -328,3 +328,13 @@ def test_new_snapshot_raises_only_new_or_changed_hits(screened):
     # The review queue now holds exactly the new and the changed hit.
     queue = api(officer).get(f"/api/hits/?case={w.case.id}&status=needs_review").json()["results"]
     assert {row["id"] for row in queue} == {new[0].pk, partner.pk}
+
+
+def test_screening_pages_in_english(screened):
+    """Japanese first, English on request, for the panel and the screening home."""
+    c = web(screened.users["a_officer"])
+    assert "スクリーニング実行" in c.get(f"/cases/{screened.case.id}/").content.decode()
+    c.post("/i18n/setlang/", {"language": "en", "next": "/screening/"})
+    page = c.get(f"/cases/{screened.case.id}/").content.decode()
+    assert "Run screening" in page and "スクリーニング実行" not in page and "Needs review" in page
+    assert "Hits to review" in c.get("/screening/").content.decode()
