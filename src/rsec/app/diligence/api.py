@@ -90,7 +90,15 @@ class EvidenceRecordSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def _review_status(value: str) -> str:
+    if value not in m.Finding.Status.values:
+        raise serializers.ValidationError(f"one of {', '.join(m.Finding.Status.values)}")
+    return value
+
+
 class FindingSerializer(serializers.ModelSerializer):
+    # plain strings, not enums: "status" names other choice sets elsewhere in the API schema
+    status = serializers.CharField(read_only=True, help_text="open | accepted | rejected")
     records = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     not_declared = serializers.BooleanField(read_only=True)
 
@@ -120,11 +128,11 @@ class FindingSerializer(serializers.ModelSerializer):
             "reviewed_at",
             "created_at",
         ]
-        read_only_fields = [f for f in fields if f not in ("status", "reason")]
+        read_only_fields = [f for f in fields if f != "status"]
 
 
 class FindingReviewSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=m.Finding.Status.choices)
+    status = serializers.CharField(validators=[_review_status], help_text="open | accepted | rejected")
     reason = serializers.CharField(required=False, allow_blank=True, max_length=5000, default="")
 
 
@@ -203,11 +211,24 @@ class FindingViewSet(
         return Response(FindingSerializer(finding, context={"request": request}).data)
 
 
-class DiligenceRunViewSet(viewsets.GenericViewSet):
-    serializer_class = DiligenceRunSerializer
+class DiligenceRunRecordSerializer(serializers.Serializer):
+    """A past run, as the audit trail recorded it (no names: ids, counts, indicators)."""
+
+    id = serializers.IntegerField(source="seq")
+    at = serializers.DateTimeField()
+    actor_username = serializers.CharField()
+    case = serializers.IntegerField(source="case_id")
+    person = serializers.CharField(source="object_id")
+    result = serializers.JSONField(source="after")
+
+
+class DiligenceRunViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """GET: past runs the user may see (from the audit trail); POST: run due diligence for a person."""
+
+    serializer_class = DiligenceRunRecordSerializer
 
     def get_queryset(self):
-        return m.Finding.objects.none()
+        return policy.visible_runs(self.request.user).order_by("seq")
 
     @extend_schema(request=DiligenceRunSerializer, responses=FindingSerializer(many=True))
     def create(self, request):

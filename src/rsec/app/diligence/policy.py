@@ -95,3 +95,18 @@ def visible_case_people(user: User, case: cm.Case) -> QuerySet[cm.Person]:
     if cp.is_staff_reader(user) and case.partner_set.filter(organization_id=user.organization_id).exists():
         return qs.filter(memberships__owner_id=user.organization_id).distinct()
     return cm.Person.objects.none()
+
+
+def visible_runs(user: User):
+    """Audit entries of due-diligence runs: the lead sees its cases' runs, a partner the runs about its
+    own team (audited under its organisation), nobody else any."""
+    from rsec.app.audit.models import AuditEntry
+
+    if not cp.is_staff_reader(user):
+        return AuditEntry.objects.none()
+    org = user.organization_id
+    lead_cases = cm.Case.objects.filter(institution_id=org).values("id")
+    partner_cases = cm.Case.objects.filter(partner_set__organization_id=org).values("id")
+    return AuditEntry.objects.filter(action="diligence_run").filter(
+        Q(case_id__in=lead_cases) | Q(case_id__in=partner_cases, organization_id=org)
+    )
