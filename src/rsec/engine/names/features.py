@@ -345,9 +345,23 @@ _HOW = {"exact": "exact", "spelling": "similar spelling", "phonetic": "same soun
 
 def _explain(qr: Reading, cr: Reading, matches: list[TokenMatch], rq, rc) -> str:
     parts = []
+    used: dict[int, int] = {}  # id(token) → index of the spelling that matched
+    for m in matches:
+        used[id(m.q)] = m.qi
+        used[id(m.c)] = m.ci
     for side, r in (("query", qr), ("candidate", cr)):
-        if r.method != "as written":
-            parts.append(f"{side} {r.detail} → {r.text} ({r.method})")
+        if r.method == "as written":
+            continue
+        if r.canonical:
+            # show the reading that was actually used (矢田 → やだ, not UniDic's first guess やた)
+            notes = [t.note(used.get(id(t), 0)) for t in r.tokens]
+            written = " ".join(n.split("→")[0] for n in notes)
+            kana = " ".join(n.split("→")[-1] for n in notes)
+            latin = " ".join(t.alts[used.get(id(t), 0)] for t in r.tokens)
+            parts.append(f"{side} {written} → {kana} → {latin} ({r.method})")
+        else:
+            latin = " ".join(t.alts[used.get(id(t), 0)] for t in r.tokens)
+            parts.append(f"{side} {r.detail} → {latin} ({r.method})")
     tm = []
     for m in matches:
         label = m.q.role or m.c.role or ("generic word" if m.q.generic else "")
