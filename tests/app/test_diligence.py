@@ -372,3 +372,13 @@ def test_ui_scope_for_others(ran, client, name):
         assert f'data-testid="diligence-row-{ran.copi.pk}"' in case_page
         copi_page = client.get(f"/people/{ran.copi.pk}/").content.decode()
         assert 'data-testid="diligence-panel"' in copi_page and "未申告の所属・兼業" in copi_page
+
+
+def test_panel_in_english_on_request(ran, client):
+    """Japanese first, English on request (the app ships its own English messages)."""
+    client.force_login(ran.users["a_officer"])
+    assert "デュー・ディリジェンス実行" in client.get(f"/people/{ran.pi.pk}/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(f"/people/{ran.pi.pk}/").content.decode()
+    assert "Run due diligence" in page
+    assert "デュー・ディリジェンス実行" not in page and "申告内容と公開情報の照合" not in page
