@@ -130,7 +130,10 @@ def record_detail(request, pk: int):
     record = get_object_or_404(policy.visible_records(request.user).select_related("evidence_import"), pk=pk)
     findings = policy.visible_findings(request.user).filter(records=record)
     raw = json.dumps(record.payload, ensure_ascii=False, indent=2, sort_keys=True)
-    return render(request, "diligence/record.html", {"record": record, "findings": findings, "raw": raw})
+    link = record.url if record.url.startswith(("https://", "http://")) else ""  # never javascript: etc.
+    return render(
+        request, "diligence/record.html", {"record": record, "findings": findings, "raw": raw, "link": link}
+    )
 
 
 @login_required
