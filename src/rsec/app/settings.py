@@ -169,3 +169,9 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Due diligence (rsec.app.diligence): watch lists used when none are stored yet (FILE[:FORMAT], separated by
+# os.pathsep), a ROR dump for resolving declared affiliations, and an alternative indicator library (id or path).
+RSEC_LISTS = [p for p in os.environ.get("RSEC_LISTS", "").split(os.pathsep) if p]
+RSEC_ROR = os.environ.get("RSEC_ROR") or None
+RSEC_INDICATORS = os.environ.get("RSEC_INDICATORS") or None
