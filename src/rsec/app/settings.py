@@ -171,7 +171,7 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
 
 # Due diligence (rsec.app.diligence): watch lists used when none are stored yet (FILE[:FORMAT], separated by
-# os.pathsep), a ROR dump for resolving declared affiliations, and an alternative indicator library (id or path).
-RSEC_LISTS = [p for p in os.environ.get("RSEC_LISTS", "").split(os.pathsep) if p]
+# commas, since FILE[:FORMAT] itself uses ':'), a ROR dump for resolving declared affiliations, and an alternative indicator library (id or path).
+RSEC_LISTS = [p.strip() for p in os.environ.get("RSEC_LISTS", "").split(",") if p.strip()]
 RSEC_ROR = os.environ.get("RSEC_ROR") or None
 RSEC_INDICATORS = os.environ.get("RSEC_INDICATORS") or None
