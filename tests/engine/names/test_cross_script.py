@@ -53,6 +53,15 @@ MATCHES = [
     ("哈爾浜工業大学", "Harbin Institute of Technology", "Organization"),
     ("東京大学", "University of Tokyo", "Organization"),
     ("BUAA", "Beijing University of Aeronautics and Astronautics", "Organization"),
+    ("清华大学", "Tsinghua University", "Organization"),  # Wade-Giles-era spelling
+    ("西北工业大学", "Northwestern Polytechnical University", "Organization"),
+    ("国防科技大学", "National University of Defense Technology", "Organization"),
+    ("東北大学", "Tohoku University", "Organization"),  # a term (東北) that is also a place name
+    ("三菱重工業株式会社", "Mitsubishi Heavy Industries, Ltd.", "Company"),
+    ("서울대학교", "Seoul National University", "Organization"),
+    ("삼성전자", "Samsung Electronics", "Company"),
+    ("Московский государственный университет", "Moscow State University", "Organization"),
+    ("ПАО Газпром", "Gazprom PJSC", "Company"),
     (
         "トソン・テクノロジー・トレーディング・コーポレーション",
         "Tosong Technology Trading Corporation",
@@ -73,6 +82,11 @@ NON_MATCHES = [
     ("University of Tokyo", "Tokyo University of Science", "Organization"),  # extra distinguishing word
     ("東京大学", "Tokyo University of Science", "Organization"),
     ("東京大学", "東京理科大学", "Organization"),
+    ("北京大学", "Beijing Normal University", "Organization"),  # a translatable word left out
+    ("大阪大学", "Osaka Metropolitan University", "Organization"),
+    ("서울대학교", "Seoul Women's University", "Organization"),
+    ("三菱重工業株式会社", "Mitsubishi Electric Corporation", "Company"),
+    ("Deutsche Bank AG", "Deutsche Bank GmbH", "Company"),  # legal forms of different kinds
     ("山田太郎", "Hanako Tanaka", "Person"),
     ("山田太郎", "Taro Yamamoto", "Person"),
     ("김정은", "Kim Yo Jong", "Person"),

@@ -161,3 +161,18 @@ def glosses(word: str, limit: int = 4) -> tuple[str, ...]:
         if word in [k.text for k in entry.kanji_forms] and entry.senses:
             return tuple(g.text for g in entry.senses[0].gloss)[:limit]
     return ()
+
+
+@lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` is an English gloss in JMdict: a dictionary word (metropolitan, women), not a
+    romanised proper name (sangyo, kegong). Used to tell a translatable word left out from one that a
+    reading may simply render differently."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    try:
+        jam = _get_jam()
+        with _lock:
+            return bool(jam.lookup(word, lookup_chars=False, lookup_ne=False).entries)
+    except Exception:
+        return False

@@ -368,6 +368,7 @@ _LEGAL_PHRASES = sorted(orgs.LEGAL_PHRASES_LATIN, key=len, reverse=True)
 
 
 def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
+    text = re.sub(r"['’](s)\b", "", text)  # possessive: Women's → women, People's → people
     words = orgs.numbers_to_digits(tokenize(ascii_fold(text)))
     joined = " " + " ".join(words) + " "
     forms: set[str] = set()
