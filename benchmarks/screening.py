@@ -299,6 +299,37 @@ def retrieval(index, workers: int, n_negatives: int) -> tuple[list[list], list[l
     return rows, throughput
 
 
+def cost_split(index, n: int = 500) -> dict:
+    """CPU time per query on fresh negatives, split into key computation, retrieval and exact scoring."""
+    from rsec.engine.names import Query
+
+    data = yente_names(NAMES / "yente" / "negatives_us.csv")
+    sample = random.Random(9).sample(data, n)
+    keys_t = ret_t = total_t = 0.0
+    compared = 0
+    for r in sample:
+        q = Query(r["full_name"], "Person")
+        c0 = time.process_time()
+        keys = index.key_fn(q.name, q.schema)
+        c1 = time.process_time()
+        index.postings.candidates(keys)
+        c2 = time.process_time()
+        index.search(q, limit=10)
+        c3 = time.process_time()
+        keys_t += c1 - c0
+        ret_t += c2 - c1
+        total_t += (c1 - c0) + (c3 - c2)
+        compared += len(index.candidate_entities(q))
+    ms = 1000 / n
+    return {
+        "keys": keys_t * ms,
+        "retrieval": ret_t * ms,
+        "scoring": (total_t - keys_t - ret_t) * ms,
+        "total": total_t * ms,
+        "compared": compared / n,
+    }
+
+
 def latency_phase(index_dir: str, queries_file: str) -> None:
     """Run in a fresh process: load the saved index, answer queries one by one, report JSON."""
     from rsec.engine.names import Query
@@ -388,6 +419,7 @@ def main() -> int:
     b_loaded = ScreeningIndex.load(VAR / "bundled-index", matcher=CountingMatcher())
     t_bload = time.perf_counter() - t
     ret_rows, thr_rows = retrieval(b_loaded, args.workers, args.negatives)
+    split = cost_split(b_loaded)
     print(table(["set", "queries", "found on UN list", "hits per query", "false-alert rate"], ret_rows))
 
     # 3. Synthetic list at scale.
@@ -473,6 +505,11 @@ def main() -> int:
         "",
         table(["queries", "n", "workers", "q/s (all workers)", "q/s (1 process)", "parallel speed-up"], thr_rows),
         "",
+        f"Where a query's time goes (CPU time, 500 fresh US negatives, one process): {split['total']:.2f} ms = "
+        f"key computation {split['keys']:.2f} ms + retrieval {split['retrieval']:.2f} ms + exact scoring "
+        f"{split['scoring']:.2f} ms ({split['compared']:.1f} entities compared on average). "
+        f"The CPU-bound ceiling on {os.cpu_count()} cores is therefore about {1000 * (os.cpu_count() or 1) / split['total']:,.0f} q/s.",
+        "",
         f"### Scale: synthetic list of {n_synth_names:,} names",
         "",
         f"Names recombine real name parts of the bundled lists per schema and script (mix: {top_mix}, …). "
@@ -486,7 +523,18 @@ def main() -> int:
         + (f"{min(nk_pairs):,.0f}–{max(nk_pairs):,.0f} pairs/s here, so scoring the same ≤{MAX_COMPARE} candidates per query "
            f"would cost it {MAX_COMPARE * 1000 / max(nk_pairs):.1f}–{MAX_COMPARE * 1000 / min(nk_pairs):.1f} ms before any retrieval."
            if nk_pairs else "n/a pairs/s (not run).")
-        + " Targets: p95 ≤ 10 ms on 1M names, bulk ≥ 2,000 q/s.",
+        + "",
+        "",
+        "### Against the targets",
+        "",
+        table(["target", "measured", "verdict"], [
+            ["single-name p95 ≤ 10 ms on 1M names", f"wall {lat['p95_ms']:.1f} ms (shared machine) · CPU {lat['cpu_p95_ms']:.1f} ms",
+             ("met" if lat["p95_ms"] <= 10 else "met in CPU time only" if lat["cpu_p95_ms"] <= 10 else "not met")],
+            ["bulk ≥ 2,000 q/s against all bundled lists", f"{max(r[3] for r in thr_rows):,.0f} q/s best",
+             "met" if max(r[3] for r in thr_rows) >= 2000 else "not met"],
+            ["faster than logic-v2 (pairwise scoring)", ", ".join(f"{r[0]} {r[5]:.2f}×" for r in speed_rows if r[5] != "n/a") or "n/a",
+             "met" if speed_rows and all(r[5] != "n/a" and r[5] >= 1 for r in speed_rows) else "not met on every set"],
+        ]),
     ]  # fmt: skip
     text = "\n".join(body)
     if args.no_write:
