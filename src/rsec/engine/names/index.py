@@ -11,8 +11,10 @@ Two stages, as in every name-screening system of this kind:
    *tested* for the candidates already found (binary search), and a query made only of common keys
    intersects their postings. The number of postings examined is therefore bounded by the cap, not by
    the size of the index.
-2. **Exact scoring** of the best ``candidates`` names (IDF-weighted Dice overlap of keys) with the
-   cross-script :class:`~rsec.engine.names.Matcher`, which gives the score and the explanation.
+2. **Exact scoring** of the best candidates (ranked by IDF-weighted key overlap; at most
+   :data:`MAX_COMPARE` entities, those within :data:`RELATIVE_CUTOFF` of the best and above
+   :data:`MIN_OVERLAP`) with the cross-script :class:`~rsec.engine.names.Matcher`, which gives the
+   score and the explanation.
 
 The persistent form is a directory of ``.npy`` arrays plus a JSON-lines file of entities and a
 ``meta.json`` (no pickle); :meth:`ScreeningIndex.load` memory-maps the arrays, so start-up costs little
@@ -287,9 +289,9 @@ class KeyPostings:
             examined += len(ids)
             skipped.append(int(df[i]))
         row_w = np.asarray(self.row_weight)[ids].astype(np.float64)
-        # Rank by the overlap coefficient (share of the lighter side's keys found in the other), which
-        # does not penalise a cross-script name for the many reading keys of the other side, then by
-        # the Dice coefficient, which prefers names of similar extent.
+        # Rank by the mean of the overlap coefficient (share of the lighter side's keys found in the
+        # other), which does not penalise a cross-script name for the many reading keys of the other
+        # side, and the Dice coefficient, which prefers names of similar extent.
         coverage = overlap / np.maximum(np.minimum(q_weight, row_w), 1e-9)
         dice = 0.5 * np.minimum(coverage, 1.0) + 0.5 * (2.0 * overlap) / (q_weight + row_w)
         if min_score > 0.0:
