@@ -221,6 +221,20 @@ class Declaration(models.Model):
     details = models.TextField(_("詳細"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    #: what a declarant fills in — shared by the UI form and the XLSX template
+    EDITABLE_FIELDS = (
+        "category",
+        "title",
+        "counterpart",
+        "country",
+        "role",
+        "start_date",
+        "end_date",
+        "identifier",
+        "amount_jpy",
+        "details",
+    )
+
     class Meta:
         ordering = ["person_id", "category", "id"]
         verbose_name = _("申告")

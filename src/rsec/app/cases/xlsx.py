@@ -42,18 +42,7 @@ COLUMNS = [  # (key, Japanese label)
     ("amount_jpy", "金額（円）"),
     ("details", "詳細"),
 ]
-DATA_FIELDS = [
-    "category",
-    "title",
-    "counterpart",
-    "country",
-    "role",
-    "start_date",
-    "end_date",
-    "identifier",
-    "amount_jpy",
-    "details",
-]
+DATA_FIELDS = list(m.Declaration.EDITABLE_FIELDS)
 MAX_ROWS = 20_000
 
 

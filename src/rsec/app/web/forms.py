@@ -65,21 +65,7 @@ ContractForm = part_form(
         "document",
     ],
 )
-DeclarationForm = part_form(
-    m.Declaration,
-    [
-        "category",
-        "title",
-        "counterpart",
-        "country",
-        "role",
-        "start_date",
-        "end_date",
-        "identifier",
-        "amount_jpy",
-        "details",
-    ],
-)
+DeclarationForm = part_form(m.Declaration, list(m.Declaration.EDITABLE_FIELDS))
 PeacetimeForm = part_form(m.PeacetimeRecord, ["category", "title", "details", "identifier", "recorded_on"])
 ProgramForm = forms.modelform_factory(
     m.Program,
