@@ -61,7 +61,8 @@ class MatcherConfig:
     min_cjk_chars: int = 3
     #: fuzzy segment matching: minimum rapidfuzz ratio (0–100) and max candidates scored per segment
     fuzzy_min_ratio: float = 90.0
-    fuzzy_candidates: int = 200
+    #: fuzzy candidates come from words in at most this many registry names (rarer words only)
+    fuzzy_max_postings: int = 600
     #: a single-word Latin name must be rarer than this share of registry names to count at all
     single_token_max_df: float = 0.0005
     #: a word in at least this share of registry names (and in 3 or more) is a common word ("institute",
@@ -487,6 +488,8 @@ class AffiliationIndex:
                     key = name_key(value)
                     if not key or key[0] == "and" or key[-1] == "and":
                         continue
+                    if len(key) == 1 and len(value.split()) > 1:
+                        continue  # "La Sierra" is not the word "sierra"
                     entries = self.names[key]
                     if not any(e.org_id == org.id for e in entries):
                         entries.append(_Entry(org.id, vkind, n.lang, n.value))
@@ -534,13 +537,20 @@ class AffiliationIndex:
         self.common_df = 3
         self.countries = _country_lexicon()
         self.vocab = list(self.postings)
+        self.vocab_by_initial: dict[str, list[str]] = defaultdict(list)
+        for w in self.vocab:
+            self.vocab_by_initial[w[0]].append(w)
         # "Purdue University West Lafayette" is often written "Purdue University, West Lafayette, IN":
         # index each name whose last words are a place under its head, to be completed by that place
         self.heads: dict[tuple[str, ...], list[tuple[list[_Entry], tuple[str, ...]]]] = defaultdict(list)
         for key, entries in self.names.items():
             for k in (1, 2, 3):
                 head, tail = key[:-k], key[-k:]
-                if len(head) >= 2 and (tail in self.cities or tail in self.countries or tail in self.regions):
+                if (
+                    len(head) >= 2
+                    and any(len(w) >= 3 and not w.isdigit() for w in head)
+                    and (tail in self.cities or tail in self.countries or tail in self.regions)
+                ):
                     self.heads[head].append((entries, tail))
         self.max_key_len = max((len(k) for k in self.names), default=1)
 
@@ -777,6 +787,7 @@ class AffiliationMatcher:
         self.registry = self.index.registry
         self.config = config or MatcherConfig()
         self.index.common_df = max(3, round(self.config.common_word_share * self.index.n_names))
+        self._near_cache: dict[str, tuple[str, ...]] = {}
         self.features = tuple(features)
 
     # context ---------------------------------------------------------------------------------
@@ -990,7 +1001,7 @@ class AffiliationMatcher:
         out: list[_Candidate] = []
         all_words = [t.norm for t in toks]
         for idxs in segs.values():
-            if any(k in covered for k in idxs) or len(idxs) < 2 or toks[idxs[0]].cjk:
+            if any(k in covered for k in idxs) or not 2 <= len(idxs) <= 14 or toks[idxs[0]].cjk:
                 continue
             words = [toks[k].norm for k in idxs]
             if not any(
@@ -1006,16 +1017,13 @@ class AffiliationMatcher:
                     known.add(w)
                 elif len(w) >= 4 and not w.isdigit():
                     # a misspelt or transliterated word ("Kitazato", "Kyusyu"): its registry neighbours
-                    for near, _s, _p in process.extract(
-                        w, ix.vocab, scorer=fuzz.ratio, limit=2, score_cutoff=cfg.fuzzy_word_ratio
-                    ):
-                        known.add(near)
+                    known.update(self._near_words(w))
             rare = sorted(known, key=lambda w: len(ix.postings[w]))
             if not rare:
                 continue
             pool: set[int] = set()
             for w in rare[:2]:
-                if len(ix.postings[w]) <= 5000:
+                if len(ix.postings[w]) <= cfg.fuzzy_max_postings:
                     pool |= ix.postings[w]
             if not pool:
                 continue
@@ -1060,6 +1068,8 @@ class AffiliationMatcher:
                 for cand in self._best_for_span(idxs[0], idxs[-1] + 1, entries, ctx, fuzzy=True):
                     cand.score -= (100.0 - score) / 100.0
                     cand.details.append(f"similarity {score:.0f}%")
+                    if key_words[:1] and (key_words[0],) in _UNIT_WORDS:
+                        cand.score -= 0.10  # "Department of …" is near too many departments
                     out.append(cand)
         return out
 
@@ -1079,6 +1089,22 @@ class AffiliationMatcher:
         fuzzy = [c for c in self._fuzzy(ctx, covered) if c.score >= cfg.threshold]
         chosen = self._drop_units(self._select(chosen + fuzzy), ctx)
         return self._results(chosen, ctx)
+
+    def _near_words(self, word: str) -> tuple[str, ...]:
+        """Registry words within ``fuzzy_word_ratio`` of ``word`` sharing its first letter (cached)."""
+        hit = self._near_cache.get(word)
+        if hit is None:
+            bucket = self.index.vocab_by_initial.get(word[0], [])
+            hit = tuple(
+                near
+                for near, _s, _p in process.extract(
+                    word, bucket, scorer=fuzz.ratio, limit=2, score_cutoff=self.config.fuzzy_word_ratio
+                )
+            )
+            if len(self._near_cache) > 100_000:
+                self._near_cache.clear()
+            self._near_cache[word] = hit
+        return hit
 
     @staticmethod
     def _drop_units(chosen: list[_Candidate], ctx: _Context) -> list[_Candidate]:
