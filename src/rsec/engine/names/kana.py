@@ -209,3 +209,15 @@ def japanese_fold(token: str) -> str:
             t = t.replace(a, b)
     t = re.sub(r"m(?=[bmp])", "n", t)
     return simple_hepburn(t)
+
+
+_EPENTHETIC_U = re.compile(r"(?<=[bcdfghjkmprstvz])u(?=[bcdfghjklmprstvz]|$)")
+_EPENTHETIC_O = re.compile(r"(?<=[td])o(?=[bcdfghjklmprstvz]|$)")
+
+
+def without_epenthesis(romaji: str) -> str:
+    """The spelling of a katakana loanword without the vowels Japanese inserts after a consonant
+    cluster or a final consonant (``oruran`` → ``orlan``, ``toropofu`` → ``toropof``, ``soyuzu`` →
+    ``soyuz``): u after most consonants, o after t/d. "" when nothing is inserted."""
+    out = _EPENTHETIC_O.sub("", _EPENTHETIC_U.sub("", romaji))
+    return out if out != romaji and len(out) >= 2 else ""

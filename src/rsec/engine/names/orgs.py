@@ -87,6 +87,8 @@ LEGAL_PHRASES_LATIN = [
     "kabushiki kaisha",
     "yugen kaisha",
     "godo kaisha",
+    "publicly traded company",
+    "joint public stock company",
 ]
 LEGAL_FORMS_CJK = [
     "非公開株式会社",
@@ -230,6 +232,11 @@ SYNONYMS = {
     "russian": "russia",
     "corp": "corporation",
     "co": "company",
+    "machine": "machinery",
+    "works": "plant",
+    "factory": "plant",
+    "named": "name",
+    "imeni": "name",
 }
 
 # CJK terms → English words (after simplified/traditional/shinjitai folding to simplified Chinese,
@@ -392,7 +399,7 @@ CJK_TERMS = {
     "电机": "electric",
     "電機": "electric",
     "電気": "electric",
-    "製作所": "works",
+    "製作所": "plant",
     "西北": "northwestern",
     "东北": "northeastern",
     "東北": "northeastern",
@@ -508,6 +515,19 @@ CYRILLIC_TERMS = {
     "машиностроительн": "machine",
     "приборостроительн": "instrument",
     "ракетн": "missile",
+    "машиностроени": "machine",
+    "механическ": "mechanical",
+    "электромеханическ": "electromechanical",
+    "оптическ": "optics",
+    "оптико": "optics",
+    "прибор": "instrument",
+    "вычислительн": "computing",
+    "полупроводник": "semiconductor",
+    "судостроительн": "shipbuilding",
+    "космическ": "space",
+    "типографи": "printing",
+    "энерги": "energy",
+    "строительн": "building",
 }
 CYRILLIC_STEMS = sorted(CYRILLIC_TERMS, key=len, reverse=True)
 
@@ -518,3 +538,62 @@ def cyrillic_term(word: str) -> str:
         if word.startswith(stem):
             return CYRILLIC_TERMS[stem]
     return ""
+
+
+def _romanised(text: str) -> set[str]:
+    """Latin spellings of Russian ``text`` in the schemes the readings use (BGN/PCGN, ICAO, Wikipedia,
+    scientific, anyascii), folded and tokenised like Latin names."""
+    import iuliia
+    from anyascii import anyascii
+
+    from .normalize import ascii_fold, tokenize
+
+    schemes = (iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.WIKIPEDIA, iuliia.SCIENTIFIC)
+    spellings = [s.translate(text) for s in schemes] + [anyascii(text)]
+    out = set()
+    for sp in spellings:
+        words = tokenize(ascii_fold(sp.replace("ʹ", "").replace("’", "").replace("'", "")))
+        if words and all(w.isascii() and w.isalpha() for w in words):
+            out.add(" ".join(words))
+    return out
+
+
+_ROMANISED_STEMS: list[tuple[str, str]] | None = None
+
+
+def romanised_term(word: str) -> str:
+    """English word for a romanised Russian organisation word (Zavod → plant, Konstruktorskoe →
+    design), from the Cyrillic stems above spelt in every romanisation scheme; "" if not known.
+    Lets a Latin name that leaves Russian words untranslated meet a reading that translates them."""
+    global _ROMANISED_STEMS
+    if _ROMANISED_STEMS is None:
+        # a stem spelt like its English word (bank, radio) needs no translation, and would catch
+        # English derivatives (banking)
+        stems = {
+            r: eng
+            for stem, eng in CYRILLIC_TERMS.items()
+            for r in _romanised(stem)
+            if len(r) >= 4 and r.isalpha() and not eng.startswith(r[:4])
+        }
+        _ROMANISED_STEMS = sorted(stems.items(), key=lambda kv: -len(kv[0]))
+    if len(word) < 4 or not word.isalpha():
+        return ""
+    for stem, eng in _ROMANISED_STEMS:
+        if word.startswith(stem) and len(word) - len(stem) <= 6:  # a Russian ending, not a compound
+            return eng
+    return ""
+
+
+def romanised_legal_phrases() -> dict[str, str]:
+    """Romanised spellings of the Russian legal-form phrases (Aktsionernoe Obshchestvo …) → the
+    canonical (anyascii) spelling, which :data:`LEGAL_FAMILIES` knows."""
+    from anyascii import anyascii
+
+    from .normalize import ascii_fold, tokenize
+
+    out = {}
+    for phrase in LEGAL_PHRASES_CYRILLIC:
+        canon = " ".join(tokenize(ascii_fold(anyascii(phrase).replace("'", ""))))
+        for r in _romanised(phrase):
+            out[r] = canon
+    return out

@@ -234,7 +234,7 @@ def _kana_person(text: str) -> Reading:
     tokens = []
     for part in parts:
         full = kana.kana_to_hepburn(part)
-        alts = [kana.simple_hepburn(full), full]
+        alts = [kana.simple_hepburn(full), full, kana.without_epenthesis(kana.simple_hepburn(full))]
         if part[:1] in "ウう" and len(full) > 2 and full[1] not in "aeiou":
             # word-initial ウ before a consonant writes V/W of a cluster (ウラジーミル = Vladimir)
             alts.append("v" + kana.simple_hepburn(full)[1:])
@@ -364,17 +364,31 @@ def _anyascii(text: str) -> Reading:
 
 # ---------------------------------------------------------------- organisations
 
-_LEGAL_PHRASES = sorted(orgs.LEGAL_PHRASES_LATIN, key=len, reverse=True)
+_LEGAL_PHRASES: dict[str, str] = {}
+
+
+def _legal_phrases() -> list[tuple[str, str]]:
+    """Latin legal-form phrases, longest first, with the form each stands for; Russian ones in every
+    romanisation (Aktsionernoe / Aktsionernoye Obshchestvo)."""
+    if not _LEGAL_PHRASES:
+        found = {p: p for p in orgs.LEGAL_PHRASES_LATIN} | orgs.romanised_legal_phrases()
+        _LEGAL_PHRASES.update(sorted(found.items(), key=lambda kv: -len(kv[0])))
+    return list(_LEGAL_PHRASES.items())
 
 
 def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
     text = re.sub(r"['’](s)\b", "", text)  # possessive: Women's → women, People's → people
-    words = orgs.numbers_to_digits(tokenize(ascii_fold(text)))
+    written = tokenize(ascii_fold(text))
+    words = orgs.numbers_to_digits(written)
+    # a number word kept beside its digits, for a reading that spells it out (ファースト → first)
+    spelt = (
+        {d: w for d, w in zip(words, written, strict=False) if d != w} if len(words) == len(written) else {}
+    )
     joined = " " + " ".join(words) + " "
     forms: set[str] = set()
-    for phrase in _LEGAL_PHRASES:
+    for phrase, form in _legal_phrases():
         if f" {phrase} " in joined and joined.strip() != phrase:
-            forms.add(phrase)
+            forms.add(form)
             joined = joined.replace(f" {phrase} ", " ")
     words = joined.split()
     kept = []
@@ -394,7 +408,16 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         if w in orgs.STOPWORDS and len(kept) > 1:
             continue
         w2 = orgs.SYNONYMS.get(w, w)
-        tokens.append(make_token([w2] if w2 == w else [w2, w], [w], generic=w2 in orgs.GENERIC_WORDS))
+        alts = [w2] if w2 == w else [w2, w]
+        if w in spelt:
+            alts.append(spelt[w])
+        # a Russian organisation word left in romanisation (Zavod, Konstruktorskoe) also means its translation
+        eng = orgs.romanised_term(w)
+        eng = orgs.SYNONYMS.get(eng, eng)
+        generic = w2 in orgs.GENERIC_WORDS or eng in orgs.GENERIC_WORDS
+        if eng and eng not in alts:
+            alts.append(eng)
+        tokens.append(make_token(alts, [w], generic=generic))
     return tokens, forms
 
 
@@ -494,8 +517,9 @@ def _name_chunk_alts(surface: str) -> tuple[list[str], list[str]]:
         return alts, notes
     if all(japanese._is_kana(c) for c in surface):
         full = kana.kana_to_hepburn(surface)
-        alts += [kana.simple_hepburn(full), full]
-        notes += [surface, surface]
+        simple = kana.simple_hepburn(full)
+        alts += [simple, full, kana.without_epenthesis(simple)]
+        notes += [surface] * 3
         return alts, notes
     syl = chinese.syllables(chinese.to_simplified(surface))
     if syl:
@@ -548,12 +572,15 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             full = kana.kana_to_hepburn(chunk)
             eng = _loanword(chunk)
             eng = orgs.SYNONYMS.get(eng, eng)
+            if eng in orgs.NUMBER_WORDS:  # ファースト → first → 1, as the Latin side's digits
+                eng = str(orgs.NUMBER_WORDS[eng])
             if eng in orgs.STOPWORDS or eng in orgs.LEGAL_FORMS_LATIN:
                 if eng in orgs.LEGAL_FORMS_LATIN:
                     forms.add(orgs.LEGAL_FORMS_LATIN[eng])
                 continue
-            alts = ([eng] if eng else []) + [kana.simple_hepburn(full), full]
-            tokens.append(make_token(alts, [chunk] * 3, generic=eng in orgs.GENERIC_WORDS))
+            simple = kana.simple_hepburn(full)
+            alts = ([eng] if eng else []) + [simple, full, kana.without_epenthesis(simple)]
+            tokens.append(make_token(alts, [chunk] * 4, generic=eng in orgs.GENERIC_WORDS))
             details.append(f"{chunk}→{alts[0]}")
             continue
         for surface, english in _segment(chunk):

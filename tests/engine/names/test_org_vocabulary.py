@@ -1,0 +1,75 @@
+"""Organisation names across scripts: romanised Russian words, legal forms, number words, katakana
+epenthesis (P-3 screening of listed entities; M-11 high-risk partners). Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from rsec.engine.lists.model import ListEntity, Name
+from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query, kana, orgs
+from rsec.engine.names.readings import prepare
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def org_score(matcher: Matcher, query: str, candidate: str) -> float:
+    entity = ListEntity(id=f"t:{candidate}", schema="Organization", names=[Name.of(candidate)], list="t")
+    return matcher.compare(Query(query, "Organization"), entity).score
+
+
+def test_romanised_russian_words_carry_their_translation():
+    """P-3: a Latin name that leaves Russian words in romanisation (Zavod, Konstruktorskoe Byuro) also
+    means their translation, in any romanisation scheme and inflection."""
+    assert orgs.romanised_term("zavod") == "plant"
+    assert orgs.romanised_term("konstruktorskoye") == "design"
+    assert orgs.romanised_term("konstruktorskoe") == "design"
+    assert orgs.romanised_term("byuro") == orgs.romanised_term("bjuro") == "bureau"
+    assert orgs.romanised_term("issledovatelskii") == "research"
+    # English words are not mistaken for romanised stems (bank → banking)
+    assert orgs.romanised_term("banking") == ""
+    assert orgs.romanised_term("orlan") == ""
+    tokens = prepare("Orlanskoe Konstruktorskoe Byuro", "Organization").readings[0].tokens
+    assert "design" in tokens[1].alts and "bureau" in tokens[2].alts
+    assert tokens[1].generic and tokens[2].generic
+
+
+def test_romanised_russian_legal_form_is_stripped_and_known():
+    """P-3: Aktsionernoe/Aktsionernoye Obshchestvo is a legal form (joint-stock), not part of the name."""
+    for spelling in ("Aktsionernoe Obshchestvo Orlan", "Aktsionernoye Obshchestvo Orlan"):
+        p = prepare(spelling, "Organization")
+        assert [t.text for t in p.readings[0].tokens] == ["orlan"]
+        assert orgs.legal_families(p.legal_forms) == {"stock"}
+
+
+def test_translated_and_romanised_words_meet_across_scripts(matcher):
+    """P-3: katakana + translated kanji (設計局 = design bureau) against the romanised Russian words."""
+    assert org_score(matcher, "オルラン設計局", "Orlan Konstruktorskoe Byuro") >= DEFAULT_THRESHOLD
+    assert org_score(matcher, "株式会社オルラン工場", "AO Zavod Orlan") >= DEFAULT_THRESHOLD
+    # a different kind of body under the same name stays apart
+    assert org_score(matcher, "オルラン設計局", "Orlan Zavod") < DEFAULT_THRESHOLD
+
+
+def test_number_words_in_katakana_meet_digits_and_words(matcher):
+    """P-3: ファースト is 'first' is '1st'; a different ordinal is not."""
+    for en in ("First Northern Trading", "1st Northern Trading"):
+        assert org_score(matcher, "ファースト・ノーザン・トレーディング", en) >= DEFAULT_THRESHOLD
+    assert (
+        org_score(matcher, "ファースト・ノーザン・トレーディング", "Second Northern Trading")
+        < DEFAULT_THRESHOLD
+    )
+    # the spelt-out word is kept beside the digit for readings that only transliterate it
+    tokens = prepare("Second Northern Trading", "Organization").readings[0].tokens
+    assert tokens[0].alts[0] == "2" and "second" in tokens[0].alts
+
+
+def test_katakana_epenthetic_vowels_dropped_as_a_variant():
+    """P-3: Japanese inserts u/o after consonant clusters and final consonants."""
+    assert kana.without_epenthesis("soyuzu") == "soyuz"
+    assert kana.without_epenthesis("novugorodo") == "novgorod"
+    assert kana.without_epenthesis("donetsuku") == "donetsk"
+    assert kana.without_epenthesis("tanaka") == ""  # no u/o after a consonant: no variant
+    tokens = prepare("ドネツク", "Organization").readings[0].tokens
+    assert "donetsk" in tokens[0].alts
