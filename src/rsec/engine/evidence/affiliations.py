@@ -689,6 +689,8 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
             return -1.0, "single common word"
         if set(range(c.start, c.end)) & ctx.location_token_idx:
             return -0.5, "single word that is a place name"
+        if toks[0].orig.islower() and not ctx.text.islower():
+            return -0.5, "single lower-case word"  # "avenue", not the institution "Avenues"
         return -0.20, "single-word name"
     return 0.0, ""
 
@@ -885,12 +887,15 @@ class AffiliationMatcher:
                 crosses = toks[i].segment != toks[i + L - 1].segment and not any(
                     _SEP_RE.search(e.value) for e in entries
                 )
-                if crosses and not all(
-                    k in ctx.location_token_idx or norms[k].isdigit()
-                    for k in range(i + 1, i + L)
-                    if toks[k].segment != toks[i].segment
+                if crosses and (
+                    (i > 0 and toks[i - 1].segment == toks[i].segment)
+                    or not all(
+                        k in ctx.location_token_idx or norms[k].isdigit()
+                        for k in range(i + 1, i + L)
+                        if toks[k].segment != toks[i].segment
+                    )
                 ):
-                    continue
+                    continue  # and only from the start of a segment ("Soochow University, Taipei")
                 for cand in self._best_for_span(i, i + L, entries, ctx):
                     if crosses:
                         cand.score -= 0.05
@@ -1064,6 +1069,15 @@ class AffiliationMatcher:
                     continue
                 if not _words_correspond(q_rare, key_words, cfg):
                     continue
+                q_words = [
+                    toks[k].norm
+                    for k in idxs
+                    if k not in ctx.location_token_idx
+                    and len(toks[k].norm) >= 3
+                    and not toks[k].norm.isdigit()
+                ]
+                if not _words_correspond(q_words, key_words, cfg):
+                    continue  # "Jawaharlal Nehru Technological University" is not "… Nehru University"
                 entries = ix.fuzzy_entries[pool_list[pos]]
                 for cand in self._best_for_span(idxs[0], idxs[-1] + 1, entries, ctx, fuzzy=True):
                     cand.score -= (100.0 - score) / 100.0
