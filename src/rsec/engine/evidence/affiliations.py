@@ -588,16 +588,16 @@ class AffiliationMatch:
 class _Context:
     text: str
     tokens: list[Token]
-    countries: list[tuple[str, int, int, int]]  # (country code, part, first token, end token)
+    countries: list[tuple[str, int, int, int, bool]]  # (country code, part, first token, end token, weak)
     city_tokens: dict[tuple[str, ...], list[tuple[int, int]]]  # city key -> token spans
     places: dict[tuple[str, ...], list[tuple[int, int]]]  # any place (city, state, country) -> spans
     city_countries: set[str]
     location_token_idx: set[int] = field(default_factory=set)
 
-    def countries_for(self, part: int, start: int = -1, end: int = -1) -> set[str]:
+    def countries_for(self, part: int, start: int = -1, end: int = -1, strong_only: bool = False) -> set[str]:
         """Countries the text names, outside the span [start, end) — a name is no evidence for itself —
         in the same ';'-part when that part names any, else anywhere."""
-        outside = [m for m in self.countries if m[3] <= start or m[2] >= end]
+        outside = [m for m in self.countries if (m[3] <= start or m[2] >= end) and not (strong_only and m[4])]
         local = {m[0] for m in outside if m[1] == part}
         return local or {m[0] for m in outside}
 
@@ -660,6 +660,8 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.15, f"country {cc} agrees"
     if cc in _CN_SARS and "CN" in wanted:
         return 0.05, f"{cc} written as China"
+    if not ctx.countries_for(ctx.tokens[c.start].part, c.start, c.end, strong_only=True):
+        return 0.0, ""  # only a two-letter code, which may be a state or region
     if not ctx.part_names_country(ctx.tokens[c.start].part, c.start, c.end):
         # the country comes from another ';'-part of the string: weaker evidence
         return -0.10, f"country {cc} not in this part ({', '.join(sorted(wanted))} elsewhere)"
@@ -795,7 +797,7 @@ class AffiliationMatcher:
     # context ---------------------------------------------------------------------------------
     def _context(self, text: str, tokens: list[Token]) -> _Context:
         ix = self.index
-        countries: list[tuple[str, int, int, int]] = []
+        countries: list[tuple[str, int, int, int, bool]] = []
         loc_idx: set[int] = set()
         city_tokens: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
         city_countries: set[str] = set()
@@ -805,12 +807,15 @@ class AffiliationMatcher:
             for L in range(min(4, n - i), 0, -1):
                 key = tuple(norms[i : i + L])
                 code = ix.countries.get(key)
+                weak = False
                 if code is None and L == 1:
-                    code = self._code_token(tokens, i)
+                    coded = self._code_token(tokens, i)
+                    if coded:
+                        code, weak = coded
                 if code:
                     # A country word inside an institution name ("Japan Agency for …") still tells the
                     # country; but "Georgia" / "New York" may be US states as well as places.
-                    countries.append((code, tokens[i].part, i, i + L))
+                    countries.append((code, tokens[i].part, i, i + L, weak))
                     loc_idx.update(range(i, i + L))
                     break
                 if key in ix.cities:
@@ -832,27 +837,30 @@ class AffiliationMatcher:
         return _Context(text, tokens, countries, city_tokens, places, city_countries, loc_idx)
 
     @staticmethod
-    def _code_token(tokens: list[Token], i: int) -> str | None:
-        """An upper-case ISO code or US state code standing alone in a trailing segment."""
+    def _code_token(tokens: list[Token], i: int) -> tuple[str, bool] | None:
+        """An upper-case ISO code or US state code standing alone in a trailing segment, as
+        (country, weak). A code before a ZIP code is strong; a lone two-letter code is weak ("WA" is
+        Washington or Western Australia, "DE" Delaware or Germany): it supports, never contradicts."""
         t = tokens[i]
         if not (t.orig.isupper() and t.orig.isalpha() and 2 <= len(t.orig) <= 3):
             return None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if t.orig in _US_STATE_CODES and (
-            (nxt is not None and nxt.norm.isdigit() and len(nxt.norm) == 5) or (nxt is None and i > 0)
-        ):
-            return "US"
+        if t.orig in _US_STATE_CODES:
+            if nxt is not None and nxt.norm.isdigit() and len(nxt.norm) == 5:
+                return "US", False
+            if nxt is None and i > 0:
+                return "US", True
         same_seg = [x for x in tokens if x.segment == t.segment]
         later_words = [x for x in tokens[i + 1 :] if not x.norm.isdigit()]
         if len([x for x in same_seg if not x.norm.isdigit()]) == 1 and len(later_words) <= 3:
             if t.orig in _US_STATE_CODES:
-                return "US"
+                return "US", True
             if t.orig in ("UK",):
-                return "GB"
+                return "GB", False
             from babel import Locale
 
             if len(t.orig) == 2 and t.orig in Locale("en").territories and t.orig not in ("IN", "OR", "AT"):
-                return t.orig
+                return t.orig, True
         return None
 
     # candidates ------------------------------------------------------------------------------
