@@ -48,8 +48,31 @@ def test_translated_and_romanised_words_meet_across_scripts(matcher):
     """P-3: katakana + translated kanji (設計局 = design bureau) against the romanised Russian words."""
     assert org_score(matcher, "オルラン設計局", "Orlan Konstruktorskoe Byuro") >= DEFAULT_THRESHOLD
     assert org_score(matcher, "株式会社オルラン工場", "AO Zavod Orlan") >= DEFAULT_THRESHOLD
-    # a different kind of body under the same name stays apart
-    assert org_score(matcher, "オルラン設計局", "Orlan Zavod") < DEFAULT_THRESHOLD
+    # the same kind of body under another name stays apart
+    assert org_score(matcher, "ソコル設計局", "Orlan Konstruktorskoe Byuro") < DEFAULT_THRESHOLD
+
+
+def test_distinctive_extra_word_weighs_fully_across_scripts_generic_does_not(matcher):
+    """P-3/M-11: an unmatched distinctive word on one side (Kita, Sangyo) separates two institutions
+    even across scripts; an unmatched generic word (企業 enterprise, 国営 state) does not."""
+    assert org_score(matcher, "京都大学", "Kyoto University") >= DEFAULT_THRESHOLD
+    assert org_score(matcher, "京都大学", "Kyoto Sangyo University") < DEFAULT_THRESHOLD - 0.05
+    assert org_score(matcher, "奈良大学", "Nara Kita University") < DEFAULT_THRESHOLD
+    assert org_score(matcher, "国営企業オルラン", "Orlan") >= DEFAULT_THRESHOLD
+
+
+def test_single_kanji_affix_is_a_generic_word():
+    """P-3: a lone kanji beside other words (航空機: 航空 + 機) is an affix of kind, weighed as generic."""
+    tokens = prepare("オルラン航空機工場", "Organization").readings[0].tokens
+    affix = [t for t in tokens if "機" in t.notes]
+    assert affix and all(t.generic for t in affix)
+
+
+def test_russian_place_adjective_also_reads_as_the_place(matcher):
+    """P-3: Ryazanskii Zavod is rendered リャザン工場 (the place, not the adjective)."""
+    tokens = prepare("Orlanskii Zavod", "Organization").readings[0].tokens
+    assert "orlan" in tokens[0].alts
+    assert org_score(matcher, "オルラン工場", "Orlanskii Zavod") >= DEFAULT_THRESHOLD
 
 
 def test_number_words_in_katakana_meet_digits_and_words(matcher):

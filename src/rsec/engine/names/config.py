@@ -59,8 +59,12 @@ class MatcherConfig:
     person_extra_weight: float = 0.3
     #: weight of a distinctive organisation token left over on one side ("of Science")
     org_extra_weight: float = 1.5
-    #: the same when one side is a reading of another script (its vocabulary is only partly translated)
-    org_extra_weight_cross: float = 0.5
+    #: the same when one side is a reading of another script: a distinctive word left over weighs fully
+    #: (京都大学 ↔ Kyoto Sangyo University)
+    org_extra_weight_cross: float = 1.5
+    #: weight of a generic organisation word left over on one side across scripts (plant, 企業): renderings
+    #: add or drop such words freely
+    org_generic_extra_weight_cross: float = 0.5
     #: weight of generic organisation words (university, institute, bank …) relative to distinctive ones
     generic_weight: float = 0.25
     #: cap on a name score that rests on a single short token (a lone "Kim" or "Ali")

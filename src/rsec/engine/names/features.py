@@ -14,8 +14,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
-from .japanese import is_english_word
-from .orgs import VOCABULARY, legal_families
+from .orgs import legal_families
 from .phonetic import phonetic_key
 from .readings import PreparedName, Reading, Token, make_token
 
@@ -137,11 +136,6 @@ def _weight(t: Token, cfg: MatcherConfig, alt: int = 0) -> float:
 _ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 
-def _translatable(t: Token) -> bool:
-    word = t.alts[0]
-    return word in VOCABULARY or (not t.generic and is_english_word(word))
-
-
 def _is_number(t: Token) -> bool:
     x = t.alts[0]
     return x.isdigit() or (len(x) <= 5 and bool(_ROMAN.match(x)) and x not in ("i", "v", "l", "c", "x"))
@@ -217,12 +211,12 @@ def align(
     if kind == "person" and min(len(q), len(c)) > 1:
         den += sum(w * cfg.person_extra_weight for w in long_w[k:])
     elif kind != "person" and cross:
-        # a dictionary word ("science", "metropolitan") would have been translated, so it was not
-        # there; a romanised proper name ("Sangyo") may just be rendered differently by the reading
-        long_sorted = sorted(long_, key=lambda t: -_weight(t, cfg))
+        # a distinctive word on one side only ("Sangyo", "of Science") weighs fully; a generic word
+        # (plant, enterprise, 企業) is often added or dropped by the other script's rendering
         den += sum(
-            _weight(t, cfg) * (cfg.org_extra_weight if _translatable(t) else cfg.org_extra_weight_cross)
-            for t in long_sorted[k:]
+            _weight(t, cfg)
+            * (cfg.org_generic_extra_weight_cross if t.generic else cfg.org_extra_weight_cross)
+            for t in long_[k:]
         )
     else:
         den += sum(w * cfg.org_extra_weight for w in long_w[k:])  # also a one-word name facing several

@@ -376,6 +376,9 @@ def _legal_phrases() -> list[tuple[str, str]]:
     return list(_LEGAL_PHRASES.items())
 
 
+_RU_ADJECTIVE = re.compile(r"^([a-z]{4,})sk(?:ii|iy|ij|y|i|oe|oye|aya|aja|ogo|ikh)$")
+
+
 def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
     text = re.sub(r"['’](s)\b", "", text)  # possessive: Women's → women, People's → people
     written = tokenize(ascii_fold(text))
@@ -417,6 +420,10 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         generic = w2 in orgs.GENERIC_WORDS or eng in orgs.GENERIC_WORDS
         if eng and eng not in alts:
             alts.append(eng)
+        # a Russian place adjective (Ryazanskii, Amursky Zavod) is often rendered as the place (リャザン)
+        m = _RU_ADJECTIVE.match(w)
+        if m and not eng:
+            alts.append(m.group(1))
         tokens.append(make_token(alts, [w], generic=generic))
     return tokens, forms
 
@@ -610,6 +617,13 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
                     alts, notes = _name_chunk_alts(part)
+                    if alts and len(part) == 1 and len(chunk) > 1 and "\u4e00" <= part <= "\u9fff":
+                        # one kanji left beside other words is an affix of kind (航空機 aircraft, 物理学
+                        # physics, 共和国 republic): a generic word, read and glossed, not a name
+                        words = _gloss_words(japanese.glosses(part))
+                        tokens.append(make_token(words + alts, [part] * len(words) + notes, generic=True))
+                        details.append(f"{part}={'/'.join(words[:2])}" if words else notes[0])
+                        continue
                     if alts:
                         tokens.append(make_token(alts, notes))
                         name_syllables.append(_first_syllable(part))
@@ -663,17 +677,23 @@ def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]
             if pending:
                 out.append((pending, ()))
                 pending = ""
-            words: list[str] = []
-            for g in glosses:
-                for w in re.sub(r"\([^)]*\)", " ", g.lower()).replace("-", " ").split():
-                    if w.isalpha() and w not in _GLOSS_STOP and w not in words:
-                        words.append(w)
-            out.append((m.surface, tuple(words[:6])))
+            out.append((m.surface, tuple(_gloss_words(glosses)[:6])))
         else:
             pending += m.surface
     if pending:
         out.append((pending, ()))
     return tuple(out)
+
+
+def _gloss_words(glosses: tuple[str, ...]) -> list[str]:
+    """Content words of JMdict glosses, parenthesised remarks dropped: ("department (in an
+    organization)", "division") → ["department", "division"]."""
+    words: list[str] = []
+    for g in glosses:
+        for w in re.sub(r"\([^)]*\)", " ", g.lower()).replace("-", " ").split():
+            if w.isalpha() and w not in _GLOSS_STOP and w not in words:
+                words.append(w)
+    return words
 
 
 def _first_syllable(surface: str) -> str:
