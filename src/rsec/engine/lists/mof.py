@@ -99,7 +99,11 @@ _ENUM = re.compile(r"[(（]\s*[a-z]{1,2}\s*[)）]|(?:^|(?<=\s))\d{1,2}\)")
 _AKA = re.compile(r"\b[af]\.?k\.?a\.?\s*:?", re.I)
 _MARKERS = re.compile(r"[(（]?\s*(以前掲載の氏名|formerly listed as|別称|別名)\s*[)）、,]?", re.I)
 _BORN = re.compile(
-    r"([,、]\s*born\b.*$|[,、（(]\s*\d{4}年.*$|[（(][^()（）]*(出生|生まれ)[^()（）]*[)）])", re.I
+    r"([,、]\s*born\b.*$|[,、（(]\s*\d{4}年.*$|[（(][^()（）]*(出生|生まれ)[^()（）]*[)）]"
+    r"|(\s+|\s*[(（]\s*)born\s+(in\s+)?\d.*$"  # "NAME born in 1963", "NAME (born 1 Jan. 1958 in …"
+    r"|[,、;(（]?\s*\b(DOB|POB)\s*[:：.].*$"  # "NAME, DOB: 01 Jan.1969. POB: …"
+    r"|[(（][^()（）]*(ID|身分証|旅券)?番号\s*[:：].*$)",  # "NAME(マリ共和国ID番号:073/…"
+    re.I,
 )
 _PAREN_PAIR = re.compile(
     r"^(?P<x>[^()（）]*[\u3040-\u30ff\u4e00-\u9fff][^()（）]*?)\s*"
@@ -111,8 +115,8 @@ _ANNOTATION = re.compile(
     re.I,
 )
 _NOT_A_NAME = re.compile(
-    r"^(born|expired|issued|passport|national identification|nationality|dob)\b|passport number|出生|生まれ"
-    r"|旅券|国籍|発行地|\d{4}年",
+    r"^(born\s+(in|on|\d)|expired|issued|passport|national identification|nationality|dob)\b|passport number|出生|生まれ"
+    r"|旅券|国籍|発行地|\d{4}年|番号\s*[:：]",
     re.I,
 )
 _QUOTES = "\"'`“”‘’「」『』«»"
