@@ -159,3 +159,40 @@ def test_normalisation():
     text = "Dept. of X &amp; Y, Kyoto"
     toks = tokenize(text)
     assert text[toks[-1].start : toks[-1].end] == "Kyoto"
+
+
+def test_composite_name_reports_the_parent_it_names(matcher):
+    """'Institute of Advanced Energy, Kyoto University' names the university too; the unit-like
+    institute before it then gives way, as the gold sets label such strings."""
+    assert ids(matcher, "Institute of Advanced Energy, Kyoto University, Uji, Kyoto 611-0011, Japan") == [
+        KYOTO
+    ]
+
+
+def _org(rid: str, name: str, country: str, city: str):
+    from rsec.engine.evidence.ror import RorName, RorOrganization
+
+    return RorOrganization(
+        f"https://ror.org/{rid}",
+        (RorName(name, "en", ("ror_display", "label")),),
+        "active",
+        types=("healthcare",),
+        country_code=country,
+        city=city,
+    )
+
+
+def test_two_letter_codes_support_but_never_contradict():
+    """'Perth, WA' is Western Australia, not Washington: a lone two-letter code is weak evidence."""
+    reg = RorRegistry(
+        [
+            _org("0aaaaaa11", "Royal Perth Hospital", "AU", "Perth"),
+            _org("0aaaaaa22", "Harborview Medical Center", "US", "Seattle"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Royal Perth Hospital, Perth, WA.")] == ["https://ror.org/0aaaaaa11"]
+    # a stated country still contradicts
+    assert m.match("Royal Perth Hospital, Perth, Scotland, United Kingdom") == []
+    (hit,) = m.match("Harborview Medical Center, Seattle, WA 98104")
+    assert "country US agrees" in hit.explanation

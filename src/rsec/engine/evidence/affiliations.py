@@ -404,6 +404,7 @@ _US_STATES = {
 _PLACE_WORDS = frozenset({"province", "state", "prefecture", "county", "city", "district", "region"})
 _CN_SARS = frozenset({"HK", "MO"})
 _US_STATE_CODES = frozenset(_US_STATES.values())
+_US_STATE_KEYS = frozenset(tuple(name.split()) for name in _US_STATES)
 
 _BABEL_LOCALES = ("en", "ja", "zh", "zh_Hant", "ko", "fr", "de", "es", "pt", "it", "ru", "nl", "pl", "tr")
 
@@ -731,12 +732,15 @@ _SCHOOL_PHRASES = (
     ("law", "school"),
     ("business", "school"),
     ("school", "public", "health"),
-    ("medical", "center"),
 )
 
 
-def _school_follows(norms: list[str], k: int) -> bool:
-    return any(tuple(norms[k : k + len(p)]) == p for p in _SCHOOL_PHRASES)
+def _school_follows(norms: list[str], k: int) -> int:
+    """Length of the school phrase starting at ``k`` (0 if none)."""
+    for p in _SCHOOL_PHRASES:
+        if tuple(norms[k : k + len(p)]) == p:
+            return len(p)
+    return 0
 
 
 def _whole_segment(toks: list[Token], i: int, j: int) -> bool:
@@ -807,7 +811,8 @@ class AffiliationMatcher:
             for L in range(min(4, n - i), 0, -1):
                 key = tuple(norms[i : i + L])
                 code = ix.countries.get(key)
-                weak = False
+                # "Georgia" is a country and a US state: it supports, never contradicts
+                weak = code is not None and code != "US" and key in _US_STATE_KEYS
                 if code is None and L == 1:
                     coded = self._code_token(tokens, i)
                     if coded:
@@ -920,14 +925,15 @@ class AffiliationMatcher:
                         out.append(cand)
             # "Harvard Medical School", "Yale School of Medicine": a school named after its university
             for L in (1, 2, 3):
-                if i + L >= n or not _school_follows(norms, i + L):
+                phrase = _school_follows(norms, i + L) if i + L < n else 0
+                if not phrase:
                     continue
                 stem = tuple(norms[i : i + L])
                 for key in ((*stem, "university"), ("university", *stem), (*stem, "college")):
                     entries = ix.names.get(key)
                     if not entries:
                         continue
-                    for cand in self._best_for_span(i, i + L, entries, ctx):
+                    for cand in self._best_for_span(i, i + L + phrase, entries, ctx):
                         cand.score -= 0.08
                         cand.details.append("school named after its university")
                         out.append(cand)
@@ -1109,8 +1115,31 @@ class AffiliationMatcher:
         chosen = self._select(cands)
         covered = {k for c in chosen for k in range(c.start, c.end)}
         fuzzy = [c for c in self._fuzzy(ctx, covered) if c.score >= cfg.threshold]
-        chosen = self._drop_units(self._select(chosen + fuzzy), ctx)
+        chosen = self._select(chosen + fuzzy)
+        chosen = self._drop_units(self._with_named_parents(chosen, cands), ctx)
         return self._results(chosen, ctx)
+
+    def _with_named_parents(self, chosen: list[_Candidate], cands: list[_Candidate]) -> list[_Candidate]:
+        """A composite name ("Jet Propulsion Laboratory, California Institute of Technology") also
+        names its parent: the parent, found inside the span after its start, is reported as well
+        (not "University of California" at the start of "University of California, Davis")."""
+        extra: list[_Candidate] = []
+        for c in chosen:
+            if not _SEP_RE.search(c.entry.value):
+                continue
+            ancestors = set(self.registry.lineage(c.org.id))
+            inner = [
+                d
+                for d in cands
+                if d.org.id in ancestors and c.start < d.start and d.end <= c.end and d is not c
+            ]
+            if inner:
+                best = max(inner, key=lambda d: d.score)
+                best.details.append(f"parent named inside {c.entry.value!r}")
+                extra.append(best)
+        if not extra:
+            return chosen
+        return sorted(chosen + extra, key=lambda c: (c.start, -c.end))
 
     def _near_words(self, word: str) -> tuple[str, ...]:
         """Registry words within ``fuzzy_word_ratio`` of ``word`` sharing its first letter (cached)."""
