@@ -324,6 +324,17 @@ _INITIALS_RE = re.compile(r"[A-Za-z](?:\.\s?[A-Za-z])*")
 _INITIAL_GAP_RE = re.compile(r"\.\s?")
 
 
+@lru_cache(maxsize=50_000)
+def city_keys(city: str) -> tuple[tuple[str, ...], ...]:
+    """Keys of a city name, with "New York City" also as "New York"."""
+    key = name_key(city)
+    if not key:
+        return ()
+    if len(key) > 1 and key[-1] == "city":
+        return (key, key[:-1])
+    return (key,)
+
+
 @lru_cache(maxsize=200_000)
 def name_key(value: str) -> tuple[str, ...]:
     """The lookup key of a registry name: its normalised tokens."""
@@ -506,8 +517,7 @@ class AffiliationIndex:
                     self.regions[rk].add(org.country_code)
             for city in (org.city, *org.extra_cities):
                 if city:
-                    ck = name_key(city)
-                    if ck:
+                    for ck in city_keys(city):
                         self.cities[ck].add(org.country_code)
         # "Southampton University" for "University of Southampton" and back, unless the swapped form is
         # another institution's name ("Washington University" / "University of Washington")
@@ -671,7 +681,7 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
 
 def f_city(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
     for city in (c.org.city, *c.org.extra_cities):
-        if city and _mentioned_outside(ctx.city_tokens.get(name_key(city)), c.start, c.end):
+        if city and any(_mentioned_outside(ctx.city_tokens.get(k), c.start, c.end) for k in city_keys(city)):
             return 0.10, f"city {city} agrees"
     return 0.0, ""
 
@@ -751,7 +761,7 @@ def _whole_segment(toks: list[Token], i: int, j: int) -> bool:
 
 def _city_agrees(org: RorOrganization, ctx: _Context, start: int = -1, end: int = -1) -> bool:
     return any(
-        city and _mentioned_outside(ctx.city_tokens.get(name_key(city)), start, end)
+        city and any(_mentioned_outside(ctx.city_tokens.get(k), start, end) for k in city_keys(city))
         for city in (org.city, *org.extra_cities)
     )
 
@@ -759,6 +769,27 @@ def _city_agrees(org: RorOrganization, ctx: _Context, start: int = -1, end: int 
 def _mentioned_outside(spans: list[tuple[int, int]] | None, start: int, end: int) -> bool:
     """A place mentioned outside the candidate's own span (a name is no evidence for itself)."""
     return bool(spans) and any(b <= start or a >= end for a, b in spans)
+
+
+def f_translation(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """A label in another language that matches only after folding ("Université de New York" for the
+    words "University … New York") is weaker than a name written as in the text."""
+    if c.entry.lang in (None, "en") or c.entry.kind == "acronym" or c.fuzzy:
+        return 0.0, ""
+    span = ctx.text[ctx.tokens[c.start].start : ctx.tokens[c.end - 1].end]
+    if _raw_words(span) == _raw_words(c.entry.value):
+        return 0.0, ""
+    return -0.06, f"matched through the {c.entry.lang} label"
+
+
+@lru_cache(maxsize=100_000)
+def _raw_words(value: str) -> tuple[str, ...]:
+    folded = "".join(_fold_char(ch) for ch in value)
+    if _CJK_RE.search(folded):
+        return tuple(_fold_cjk(folded))
+    return tuple(w for w in re.findall(r"[^\W_]+", folded) if w not in _DROP_TOKENS)
 
 
 FEATURES: tuple[Feature, ...] = (
@@ -769,6 +800,7 @@ FEATURES: tuple[Feature, ...] = (
     f_short,
     f_location_only,
     f_generic,
+    f_translation,
 )
 
 
