@@ -96,3 +96,31 @@ def test_katakana_epenthetic_vowels_dropped_as_a_variant():
     assert kana.without_epenthesis("tanaka") == ""  # no u/o after a consonant: no variant
     tokens = prepare("ドネツク", "Organization").readings[0].tokens
     assert "donetsk" in tokens[0].alts
+
+
+def test_katakana_letter_names_spell_abbreviations_and_legal_forms(matcher):
+    """P-3: ディー・シー・ビー is DCB; エル・エル・シー is the legal form LLC, not three words."""
+    p = prepare("ディー・エム・ケー・トレーディング・エル・エル・シー", "Organization")
+    assert [t.text for t in p.readings[0].tokens][:1] == ["dmk"]
+    assert "llc" in p.legal_forms
+    assert (
+        org_score(matcher, "ディー・エム・ケー・トレーディング・エル・エル・シー", "DMK Trading LLC")
+        >= DEFAULT_THRESHOLD
+    )
+    assert org_score(matcher, "ディー・エム・ケー・トレーディング", "BRC Trading") < DEFAULT_THRESHOLD
+    # a lone letter name stays a word (シー may be "sea")
+    assert [t.text for t in prepare("ブルー・シー", "Organization").readings[0].tokens] == ["blue", "sea"]
+
+
+def test_katakana_run_without_separators_splits_at_known_loanwords(matcher):
+    """P-3: オルランヘリコプター is written as one run; the loanword at its end is a word of its own,
+    while a run with no long known loanword (a transliterated name) stays whole."""
+    tokens = prepare("株式会社オルランヘリコプター", "Organization").readings[0].tokens
+    assert [t.alts[0] for t in tokens] == ["oruran", "helicopter"]
+    assert org_score(matcher, "株式会社オルランヘリコプター", "Orlan Helicopters JSC") >= DEFAULT_THRESHOLD
+    assert len(prepare("ヴェルフネウファレイスキー", "Organization").readings[0].tokens) == 1
+
+
+def test_latin_name_with_a_katakana_word_is_read_as_cjk(matcher):
+    """P-3: a mostly Latin name with a katakana word keeps its katakana readable (no NFKD damage)."""
+    assert org_score(matcher, "ORLAN・ベネルックス・NV", "Orlan Benelux NV") >= 0.95

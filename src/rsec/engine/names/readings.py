@@ -428,7 +428,12 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
     return tokens, forms
 
 
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff66-\uff9f]")
+
+
 def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]]:
+    if script in ("Latn", "Zyyy") and _CJK_CHAR.search(text):
+        script = "Jpan"  # mostly Latin with a CJK word (IRISL・ベネルックス・NV): read the CJK part
     if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
         tokens, forms = _org_latin_tokens(text)
         return [Reading(tuple(tokens), "as written")], frozenset(forms)
@@ -565,10 +570,15 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
     text, f0 = _strip_cjk_forms(text)
     forms = set(f0)
     chunks = [r for c in re.split(r"[\s・=＝･「」『』“”\"]+", text) if c for r in _script_runs(c)]
+    chunks = _spelt_letters(chunks)
+    chunks = [w for c in chunks for w in _kana_words(c)]
     tokens: list[Token] = []
     name_syllables: list[str] = []  # first syllable of each distinctive chunk, for contractions
     details = []
     for chunk in chunks:
+        if chunk.isascii() and len(chunks) > 1 and chunk.strip(".").lower() in orgs.LEGAL_FORMS_LATIN:
+            forms.add(orgs.LEGAL_FORMS_LATIN[chunk.strip(".").lower()])  # ・NV, エル・エル・シー (LLC)
+            continue
         if chunk.isascii():
             latin, f = _org_latin_tokens(chunk)
             forms |= f
@@ -579,14 +589,14 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             full = kana.kana_to_hepburn(chunk)
             eng = _loanword(chunk)
             eng = orgs.SYNONYMS.get(eng, eng)
-            if eng in orgs.NUMBER_WORDS:  # ファースト → first → 1, as the Latin side's digits
-                eng = str(orgs.NUMBER_WORDS[eng])
             if eng in orgs.STOPWORDS or eng in orgs.LEGAL_FORMS_LATIN:
                 if eng in orgs.LEGAL_FORMS_LATIN:
                     forms.add(orgs.LEGAL_FORMS_LATIN[eng])
                 continue
             simple = kana.simple_hepburn(full)
             alts = ([eng] if eng else []) + [simple, full, kana.without_epenthesis(simple)]
+            if eng in orgs.NUMBER_WORDS:  # ファースト → first, also 1 as the Latin side's digits
+                alts.insert(1, str(orgs.NUMBER_WORDS[eng]))
             tokens.append(make_token(alts, [chunk] * 4, generic=eng in orgs.GENERIC_WORDS))
             details.append(f"{chunk}→{alts[0]}")
             continue
@@ -648,6 +658,84 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                 )
             )
     return readings, frozenset(forms)
+
+
+# Katakana names of Latin letters (ディー・シー・ビー = DCB, エル・エル・シー = LLC).
+_LETTER_NAMES = {
+    "エー": "a", "エイ": "a", "ビー": "b", "シー": "c", "ディー": "d", "デー": "d", "イー": "e",
+    "エフ": "f", "ジー": "g", "エイチ": "h", "エッチ": "h", "アイ": "i", "ジェー": "j", "ジェイ": "j",
+    "ケー": "k", "ケイ": "k", "エル": "l", "エム": "m", "エヌ": "n", "オー": "o", "ピー": "p",
+    "キュー": "q", "アール": "r", "エス": "s", "ティー": "t", "ユー": "u", "ブイ": "v", "ヴィー": "v",
+    "ダブリュー": "w", "エックス": "x", "ワイ": "y", "ゼット": "z", "ズィー": "z",
+}  # fmt: skip
+_LETTER_NAMES_SORTED = sorted(_LETTER_NAMES, key=len, reverse=True)
+
+
+def _letters(chunk: str) -> str:
+    """The Latin letters a katakana chunk spells out letter by letter (エスエー → sa); "" if it does not."""
+    out, i = "", 0
+    while i < len(chunk):
+        for name in _LETTER_NAMES_SORTED:
+            if chunk.startswith(name, i):
+                out, i = out + _LETTER_NAMES[name], i + len(name)
+                break
+        else:
+            return ""
+    return out
+
+
+def _spelt_letters(chunks: list[str]) -> list[str]:
+    """Join a run of katakana letter names into the abbreviation they spell (ディー・シー・ビー → dcb,
+    ピー・エル・シー → plc, then a legal form); a lone letter name (シー) is left as a word."""
+    out: list[str] = []
+    run: list[str] = []
+    for chunk in [*chunks, ""]:
+        letters = _letters(chunk) if chunk else ""
+        if letters:
+            run.append(letters)
+            continue
+        if run:
+            if len("".join(run)) >= 2:
+                out.append("".join(run))
+            else:
+                out.extend(c for c in chunks[len(out) : len(out) + len(run)])
+            run = []
+        if chunk:
+            out.append(chunk)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _kana_words(chunk: str) -> tuple[str, ...]:
+    """Split a katakana run written without separators into words where a loanword is recognised
+    (ロシアヘリコプター → ロシア, ヘリコプター; ラパルトサービス → ラパルト, サービス). A run with no
+    recognised loanword (a transliterated proper name) stays whole."""
+    if not all(japanese._is_kana(c) for c in chunk) or len(chunk) < 5:
+        return (chunk,)
+    morphs = japanese.analyse(chunk)
+
+    def known(w: str) -> bool:  # short morphemes (アト, クリ) are too often chance hits inside a name
+        return len(w) >= 4 and bool(_loanword(w))
+
+    if len(morphs) > 1 and any(known(m.surface) for m in morphs):
+        words: list[str] = []
+        pending = ""
+        for m in morphs:
+            if known(m.surface):
+                if pending:
+                    words.append(pending)
+                    pending = ""
+                words.append(m.surface)
+            else:
+                pending += m.surface
+        if pending:
+            words.append(pending)
+        return tuple(words)
+    if len(morphs) == 1 and not _loanword(chunk):
+        for i in range(2, len(chunk) - 3):  # the longest known loanword ending the run
+            if known(chunk[i:]):
+                return (chunk[:i], chunk[i:])
+    return (chunk,)
 
 
 _RUN = re.compile(
