@@ -124,3 +124,14 @@ def test_katakana_run_without_separators_splits_at_known_loanwords(matcher):
 def test_latin_name_with_a_katakana_word_is_read_as_cjk(matcher):
     """P-3: a mostly Latin name with a katakana word keeps its katakana readable (no NFKD damage)."""
     assert org_score(matcher, "ORLAN・ベネルックス・NV", "Orlan Benelux NV") >= 0.95
+
+
+def test_distinctive_word_facing_a_generic_affix_is_an_extra_not_a_conflict(matcher):
+    """P-3: across scripts, a word left over on one side that faces only a generic affix (国) is an
+    extra; two distinctive words left facing each other still conflict."""
+    q = "「オルラン人民共和国」（自称）"
+    assert org_score(matcher, q, "Self-proclaimed Orlan People's Republic") >= DEFAULT_THRESHOLD
+    assert org_score(matcher, q, "Self-proclaimed Sokol People's Republic") < DEFAULT_THRESHOLD
+    # JMdict's two-word gloss is also one word, for the hyphenated English spelling
+    tokens = prepare(q, "Organization").readings[0].tokens
+    assert any("selfproclaimed" in t.alts for t in tokens)

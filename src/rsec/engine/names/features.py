@@ -203,11 +203,26 @@ def align(
     long_ = sorted(long_, key=lambda t: -_weight(t, cfg))
     long_w = [_weight(t, cfg) for t in long_]
     k = len(short)
-    # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
-    # (across scripts only: our translation of such words is approximate; within one script Trust ↔ Bank differ)
-    den += sum(
-        _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + long_[:k]
-    )
+    if kind != "person" and cross:
+        # across scripts a distinctive word conflicts only with a distinctive word left on the other
+        # side; one facing a generic word or nothing is an extra (自称 "self" + "proclaimed" ↔ 国)
+        sd = [t for t in short if not t.generic]
+        ld = [t for t in long_ if not t.generic]
+        kd = min(len(sd), len(ld))
+        den += sum(_weight(t, cfg) * cfg.conflict_weight for t in sd[:kd] + ld[:kd])
+        den += sum(
+            _weight(t, cfg)
+            * (cfg.org_generic_extra_weight_cross if t.generic else cfg.org_extra_weight_cross)
+            for t in sd[kd:] + ld[kd:] + [t for t in short + long_ if t.generic]
+        )
+        k = len(long_)  # all leftovers weighed
+    else:
+        # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
+        # (across scripts only: our translation of such words is approximate; within one script
+        # Trust ↔ Bank differ)
+        den += sum(
+            _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + long_[:k]
+        )
     if kind == "person" and min(len(q), len(c)) > 1:
         den += sum(w * cfg.person_extra_weight for w in long_w[k:])
     elif kind != "person" and cross:

@@ -233,6 +233,7 @@ SYNONYMS = {
     "corp": "corporation",
     "co": "company",
     "machine": "machinery",
+    "republican": "republic",
     "works": "plant",
     "factory": "plant",
     "named": "name",

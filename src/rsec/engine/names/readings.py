@@ -778,9 +778,12 @@ def _gloss_words(glosses: tuple[str, ...]) -> list[str]:
     organization)", "division") → ["department", "division"]."""
     words: list[str] = []
     for g in glosses:
-        for w in re.sub(r"\([^)]*\)", " ", g.lower()).replace("-", " ").split():
+        parts = re.sub(r"\([^)]*\)", " ", g.lower()).replace("-", " ").split()
+        for w in parts:
             if w.isalpha() and w not in _GLOSS_STOP and w not in words:
                 words.append(w)
+        if len(parts) == 2 and "".join(parts).isalpha():
+            words.append("".join(parts))  # self-proclaimed, also as one word for "Self-proclaimed"
     return words
 
 
