@@ -58,7 +58,7 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 
 def write_section(name: str, title: str, body: str, script: str) -> None:
     """Replace (or append) the section ``name`` of docs/benchmarks.md and print it."""
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = (
         f"<!-- BEGIN {name} -->\n## {title}\n\n"
         f"Script: `{script}` · measured {now} · machine: {machine()}\n\n{body.strip()}\n<!-- END {name} -->"

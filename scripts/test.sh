@@ -9,6 +9,9 @@ export RSEC_VAR_DIR="${RSEC_VAR_DIR:-$(mktemp -d /tmp/rsec-test.XXXXXX)}"
 unset DATABASE_URL
 PYTEST=(.venv/bin/python -m pytest -p no:cacheprovider -q)
 
+echo "== lint (ruff)"
+.venv/bin/ruff check src tests benchmarks
+.venv/bin/ruff format --check --quiet src tests benchmarks
 echo "== SQLite: engine and platform tests"
 "${PYTEST[@]}" -n 2 -m "not e2e" tests
 echo "== SQLite: browser tests (Debian chromium + Playwright)"
