@@ -61,11 +61,19 @@ def test_distinctive_extra_word_weighs_fully_across_scripts_generic_does_not(mat
     assert org_score(matcher, "国営企業オルラン", "Orlan") >= DEFAULT_THRESHOLD
 
 
-def test_single_kanji_affix_is_a_generic_word():
-    """P-3: a lone kanji beside other words (航空機: 航空 + 機) is an affix of kind, weighed as generic."""
+def test_single_kanji_affix_is_a_generic_word_or_part_of_a_dictionary_word(matcher):
+    """P-3: a lone kanji beside other words (技術 + 部, 中央 + 軍) is an affix of kind, weighed as
+    generic; where the word with its affix is in JMdict (航空 + 機 = aircraft) it is read as that word."""
+    tokens = prepare("オルラン技術部", "Organization").readings[0].tokens
+    assert [t.generic for t in tokens] == [False, False, True]
+    tokens = prepare("オルラン中央軍", "Organization").readings[0].tokens
+    assert tokens[-1].generic and "army" in tokens[-1].alts
     tokens = prepare("オルラン航空機工場", "Organization").readings[0].tokens
-    affix = [t for t in tokens if "機" in t.notes]
-    assert affix and all(t.generic for t in affix)
+    assert tokens[1].alts[0] == "aircraft" and "aeronautics" in tokens[1].alts
+    assert org_score(matcher, "オルラン航空機工場", "Orlan Aircraft Plant") >= 0.95
+    # an affix that starts a vocabulary term stays with the term (国立 + 大学, not 国立大 + 学)
+    tokens = prepare("オルラン国立大学", "Organization").readings[0].tokens
+    assert [t.alts[0] for t in tokens] == ["oruran", "national", "university"]
 
 
 def test_russian_place_adjective_also_reads_as_the_place(matcher):

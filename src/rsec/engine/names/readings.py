@@ -509,7 +509,13 @@ def _segment(chunk: str) -> list[tuple[str, str]]:
                 if pending:
                     out.append((pending, ""))
                     pending = ""
-                out.append((chunk[i : i + n], orgs.CJK_TERMS[term] or "-"))
+                english = orgs.CJK_TERMS[term] or "-"
+                if english != "-" and _affixed_word(chunk, simp, i, i + n):
+                    # the term with a one-kanji affix is a dictionary word: 航空機 aircraft, 物理学 physics
+                    out.append((chunk[i : i + n + 1], "~" + english))
+                    i += n + 1
+                    break
+                out.append((chunk[i : i + n], english))
                 i += n
                 break
         else:
@@ -518,6 +524,16 @@ def _segment(chunk: str) -> list[tuple[str, str]]:
     if pending:
         out.append((pending, ""))
     return out
+
+
+def _affixed_word(chunk: str, simp: str, start: int, end: int) -> bool:
+    """Whether the word ``chunk[start:end]`` plus the one kanji after it is a JMdict word, that kanji
+    not starting a vocabulary term (国立 + 大学 stays apart although 国立大 is a word)."""
+    if end >= len(chunk) or not "\u4e00" <= chunk[end] <= "\u9fff":
+        return False
+    if any(chunk.startswith(t, end) or simp.startswith(t, end) for t in orgs.CJK_TERMS_SORTED):
+        return False
+    return bool(japanese.glosses(chunk[start : end + 1]))
 
 
 def _name_chunk_alts(surface: str) -> tuple[list[str], list[str]]:
@@ -602,6 +618,12 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             continue
         for surface, english in _segment(chunk):
             if english == "-":
+                continue
+            if english.startswith("~"):  # a term with its affix: JMdict's glosses, then the term's words
+                words = [orgs.SYNONYMS.get(g, g) for g in _gloss_words(japanese.glosses(surface))[:6]]
+                words += [w.rstrip("*") for w in english[1:].split() if w.rstrip("*") not in words]
+                tokens.append(make_token(words, [f"{surface}={words[0]}"] * len(words)))
+                details.append(f"{surface}={'/'.join(words[:3])}")
                 continue
             if english:
                 words = english.split()
@@ -759,8 +781,14 @@ def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]
         return ((surface, ()),)
     out: list[tuple[str, tuple[str, ...]]] = []
     pending = ""
-    for m in japanese.analyse(surface):
+    morphs = list(japanese.analyse(surface))
+    while morphs:
+        m = morphs.pop(0)
         glosses = () if m.kind != "other" or len(m.surface) < 2 else japanese.glosses(m.surface)
+        if glosses and morphs and len(morphs[0].surface) == 1 and "\u4e00" <= morphs[0].surface <= "\u9fff":
+            affixed = japanese.glosses(m.surface + morphs[0].surface)  # 受信 + 機 = receiver
+            if affixed:
+                m, glosses = japanese.Morpheme(m.surface + morphs.pop(0).surface, "", "other"), affixed
         if glosses:
             if pending:
                 out.append((pending, ()))
