@@ -143,3 +143,14 @@ def test_distinctive_word_facing_a_generic_affix_is_an_extra_not_a_conflict(matc
     # JMdict's two-word gloss is also one word, for the hyphenated English spelling
     tokens = prepare(q, "Organization").readings[0].tokens
     assert any("selfproclaimed" in t.alts for t in tokens)
+
+
+def test_group_filed_as_person_is_compared_as_an_organisation(matcher):
+    """P-3: lists file some groups under persons; a name with a word for a kind of body (運動,
+    委員会, Front, Committee) beside other words is read as an organisation, a plain name is not."""
+    assert prepare("オルラン解放戦線", "Person").kind == "org"
+    assert prepare("Orlan Liberation Front", "Person").kind == "org"
+    assert prepare("Taro Yamada", "Person").kind == "person"
+    assert prepare("山田太郎", "Person").kind == "person"
+    entity = ListEntity(id="t:olf", schema="Person", names=[Name.of("Orlan Liberation Front")], list="t")
+    assert matcher.compare(Query("オルラン解放戦線", "Person"), entity).score >= DEFAULT_THRESHOLD

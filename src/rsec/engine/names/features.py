@@ -237,7 +237,12 @@ def align(
         den += sum(w * cfg.org_extra_weight for w in long_w[k:])  # also a one-word name facing several
     score = num / den if den else 0.0
     distinct = [m for m in matches if not m.q.generic]
-    if len(distinct) == 1 and len(q) + len(c) > 2 and len(distinct[0].q.alts[0]) <= 3:
+    if (
+        len(distinct) == 1
+        and len(q) + len(c) > 2
+        and len(distinct[0].q.alts[0]) <= 3
+        and (rest_q or rest_c)  # every word on both sides agreeing is not resting on one token
+    ):
         score = min(score, cfg.single_token_cap)
     if kind != "person" and matches and not distinct and any(not t.generic for t in q + c):
         score = min(score, 0.3)  # only generic words in common ("University" ↔ "University")

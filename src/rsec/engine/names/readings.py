@@ -126,6 +126,8 @@ def schema_kind(schema: str) -> str:
 def prepare(value: str, schema: str = "Person") -> PreparedName:
     """All readings of one name; cached, so each distinct name is analysed once per process."""
     kind = schema_kind(schema)
+    if kind == "person" and _organisation_shaped(fold(value)):
+        kind = "org"  # lists file groups under persons too (… Liberation Front, … Workers' Party)
     readings: list[Reading] = []
     forms: frozenset[str] = frozenset()
     script = detect_script(fold(value))
@@ -149,6 +151,24 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
         toks = tokenize(ascii_fold(value)) or [value]
         readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
     return PreparedName(value, script, kind, tuple(readings), forms, tuple(written))
+
+
+#: generic words that name a kind of body (not adjectives such as general, national, state)
+_BODY_WORDS = orgs.GENERIC_WORDS - {
+    "general", "special", "central", "state", "national", "international", "federal", "scientific",
+    "research", "design", "production", "manufacturing", "trading",
+}  # fmt: skip
+_CJK_BODY_TERMS = tuple(t for t, e in orgs.CJK_TERMS.items() if len(t) >= 2 and e in _BODY_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _organisation_shaped(text: str) -> bool:
+    """Whether a name filed as a person reads as a body: a word for a kind of body (group, front,
+    committee, 運動, 委員会, グループ) beside other words."""
+    words = tokenize(ascii_fold(text))
+    if len(words) >= 2 and any(orgs.SYNONYMS.get(w, w) in _BODY_WORDS for w in words[1:]):
+        return True
+    return any(t in text and len(text) > len(t) + 1 for t in _CJK_BODY_TERMS)
 
 
 def _merge_parallel(readings: list[Reading]) -> list[Reading]:
