@@ -154,3 +154,32 @@ def test_group_filed_as_person_is_compared_as_an_organisation(matcher):
     assert prepare("山田太郎", "Person").kind == "person"
     entity = ListEntity(id="t:olf", schema="Person", names=[Name.of("Orlan Liberation Front")], list="t")
     assert matcher.compare(Query("オルラン解放戦線", "Person"), entity).score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "family"),
+    [
+        ("Orlan Gesellschaft mit beschränkter Haftung", "limited-liability"),
+        ("Orlan Societatea cu Răspundere Limitată", "limited-liability"),
+        ("Orlan Europe Sp. z o.o.", "limited-liability"),
+        ("Orlan Aktiengeselschaft", "stock"),  # one letter missing
+    ],
+)
+def test_spelt_out_and_misspelt_legal_forms_are_recognised(written, family):
+    """P-3: legal forms written out in full or misspelt by a letter are legal forms, not name words."""
+    p = prepare(written, "Company")
+    assert orgs.legal_families(p.legal_forms) == {family}
+    assert "orlan" in [t.text for t in p.readings[0].tokens]
+    assert not {"gesellschaft", "haftung", "raspundere", "oo", "aktiengeselschaft"} & {
+        t.text for t in p.readings[0].tokens
+    }
+
+
+def test_digits_standing_for_letters_in_a_person_name(matcher):
+    """P-3: obfuscated spellings (T4r0 Y4mada) meet the name; real numbers are left alone."""
+    entity = ListEntity(id="t:ty", schema="Person", names=[Name.of("Taro Yamada")], list="t")
+    assert matcher.compare(Query("T4r0 Y4mada", "Person"), entity).score >= 0.95
+    other = ListEntity(id="t:tk", schema="Person", names=[Name.of("Kenji Sato")], list="t")
+    assert matcher.compare(Query("T4r0 Y4mada", "Person"), other).score < DEFAULT_THRESHOLD
+    tokens = prepare("John Smith 3", "Person").readings[0].tokens
+    assert tokens[-1].alts == ("3",)

@@ -89,6 +89,9 @@ LEGAL_PHRASES_LATIN = [
     "godo kaisha",
     "publicly traded company",
     "joint public stock company",
+    "gesellschaft mit beschrankter haftung",
+    "societatea cu raspundere limitata",
+    "sp z oo",
 ]
 LEGAL_FORMS_CJK = [
     "非公開株式会社",
@@ -452,6 +455,8 @@ LEGAL_FAMILIES = {
             "publichnoe aktsionernoe obshchestvo",
             "kabushiki kaisha",
             "public limited company",
+            "publicly traded company",
+            "joint public stock company",
         ],
         "stock",
     ),
@@ -462,6 +467,9 @@ LEGAL_FAMILIES = {
             "obshchestvo s ogranichennoi otvetstvennostyu",
             "obshchestvo s ogranichennoy otvetstvennostyu",
             "sp z o o",
+            "sp z oo",
+            "gesellschaft mit beschrankter haftung",
+            "societatea cu raspundere limitata",
             "spolka z ograniczona odpowiedzialnoscia",
             "yugen kaisha",
             "godo kaisha",
@@ -598,3 +606,18 @@ def romanised_legal_phrases() -> dict[str, str]:
         for r in _romanised(phrase):
             out[r] = canon
     return out
+
+
+_LONG_FORMS = [w for w in LEGAL_FORMS_LATIN if len(w) >= 10]
+
+
+def misspelt_legal_form(word: str) -> str:
+    """The legal form a long word is a one-letter misspelling of (Aktiengeselschaft → ag); "" if none."""
+    if len(word) < 10:
+        return ""
+    from rapidfuzz.distance import OSA
+
+    for form in _LONG_FORMS:
+        if OSA.distance(word, form, score_cutoff=1) <= 1:
+            return LEGAL_FORMS_LATIN[form]
+    return ""

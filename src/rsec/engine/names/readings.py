@@ -223,13 +223,23 @@ def _written(text: str, script: str, kind: str) -> Reading:
 # ---------------------------------------------------------------- persons
 
 
+_LEET = str.maketrans("0134579", "oieastg")
+
+
+def _deleet(token: str) -> str:
+    """Digits standing for letters in a name (Ig0r Sech1n → igor sechin); "" for plain words and numbers."""
+    if token.isalpha() or token.isdigit() or not any(ch.isalpha() for ch in token):
+        return ""
+    return token.translate(_LEET)
+
+
 def _latin_tokens(text: str) -> list[str]:
     return drop_titles(tokenize(ascii_fold(text)))
 
 
 def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
-        return [Reading(tuple(make_token([t]) for t in _latin_tokens(text)), "as written")]
+        return [Reading(tuple(make_token([t, _deleet(t)]) for t in _latin_tokens(text)), "as written")]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
@@ -416,12 +426,9 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
     words = joined.split()
     kept = []
     for i, w in enumerate(words):
-        if (
-            w in orgs.LEGAL_FORMS_LATIN
-            and len(words) > 1
-            and (i == 0 or i == len(words) - 1 or i >= len(words) - 3)
-        ):
-            forms.add(orgs.LEGAL_FORMS_LATIN[w])
+        form = orgs.LEGAL_FORMS_LATIN.get(w) or orgs.misspelt_legal_form(w)
+        if form and len(words) > 1 and (i == 0 or i == len(words) - 1 or i >= len(words) - 3):
+            forms.add(form)
             continue
         kept.append(w)
     if not kept:
