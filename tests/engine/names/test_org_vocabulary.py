@@ -183,3 +183,19 @@ def test_digits_standing_for_letters_in_a_person_name(matcher):
     assert matcher.compare(Query("T4r0 Y4mada", "Person"), other).score < DEFAULT_THRESHOLD
     tokens = prepare("John Smith 3", "Person").readings[0].tokens
     assert tokens[-1].alts == ("3",)
+
+
+def test_word_order_is_no_evidence_for_organisations_across_scripts(matcher):
+    """P-3: Japanese puts modifiers first, English inverts with "of"; within one script a crossed
+    order still counts against a match."""
+    q = "オルラン共和国開発銀行"
+    assert org_score(matcher, q, "Development Bank of the Republic of Orlan") >= 0.95
+    same = org_score(matcher, "Orlan Republic Development Bank", "Orlan Republic Development Bank")
+    crossed = org_score(matcher, "Orlan Republic Development Bank", "Development Orlan Bank Republic")
+    assert crossed < same
+
+
+def test_demonym_also_reads_as_the_country(matcher):
+    """P-3: Bolivian Petroleum Company is rendered ボリビア石油会社 (the country, not the adjective)."""
+    assert "bolivia" in prepare("Bolivian Petroleum Company", "Organization").readings[0].tokens[0].alts
+    assert org_score(matcher, "ボリビア石油会社", "Bolivian Petroleum Company") >= DEFAULT_THRESHOLD

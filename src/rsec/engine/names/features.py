@@ -249,7 +249,9 @@ def align(
     if kind != "person" and any(_is_number(t) for t in rest_q + rest_c):
         score -= cfg.number_mismatch  # Fund VIII ↔ Fund IX, Solutions ↔ Solutions II, Company 23
     order = [used_q[i] for i in sorted(used_q) if not q[i].generic]
-    if len(order) >= 3 and not _monotone(order):
+    # word order across scripts is no evidence for organisations: Japanese and Chinese put modifiers
+    # first (ベラルーシ共和国開発銀行), English inverts with "of" (Development Bank of the Republic of Belarus)
+    if len(order) >= 3 and not (kind != "person" and cross) and not _monotone(order):
         score -= cfg.order_penalty  # SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN (not a plain reversal)
     return max(score, 0.0), matches, rest_q, rest_c
 

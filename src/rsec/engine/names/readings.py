@@ -451,6 +451,9 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         m = _RU_ADJECTIVE.match(w)
         if m and not eng:
             alts.append(m.group(1))
+        # a demonym is often rendered as the country (Syrian → シリア, Libyan → リビア)
+        if len(w) >= 6 and w.endswith(("ian", "yan")):
+            alts.append(w[:-1])
         tokens.append(make_token(alts, [w], generic=generic))
     return tokens, forms
 
