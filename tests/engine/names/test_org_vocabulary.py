@@ -151,6 +151,7 @@ def test_group_filed_as_person_is_compared_as_an_organisation(matcher):
     assert prepare("オルラン解放戦線", "Person").kind == "org"
     assert prepare("Orlan Liberation Front", "Person").kind == "org"
     assert prepare("Taro Yamada", "Person").kind == "person"
+    assert prepare("Robert Plant", "Person").kind == "person"  # a surname that is also a generic word
     assert prepare("山田太郎", "Person").kind == "person"
     entity = ListEntity(id="t:olf", schema="Person", names=[Name.of("Orlan Liberation Front")], list="t")
     assert matcher.compare(Query("オルラン解放戦線", "Person"), entity).score >= DEFAULT_THRESHOLD

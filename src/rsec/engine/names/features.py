@@ -179,7 +179,9 @@ def align(
             s = _rescale(s, floor if how == "phonetic" else spell_floor)
             if s > 0:
                 pairs.append((s, i, j, how, ai, bj))
-    pairs.sort(key=lambda p: -p[0])
+    # equal scores (a particle such as bin or al that occurs twice) go to the pair nearest in place
+    nq, nc = max(len(q) - 1, 1), max(len(c) - 1, 1)
+    pairs.sort(key=lambda p: (-p[0], abs(p[1] / nq - p[2] / nc)))
     used_q: dict[int, int] = {}
     used_c: set[int] = set()
     matches = []
@@ -251,7 +253,8 @@ def align(
     order = [used_q[i] for i in sorted(used_q) if not q[i].generic]
     # word order across scripts is no evidence for organisations: Japanese and Chinese put modifiers
     # first (ベラルーシ共和国開発銀行), English inverts with "of" (Development Bank of the Republic of Belarus)
-    if len(order) >= 3 and not (kind != "person" and cross) and not _monotone(order):
+    inner_only = len(order) >= 4 and order[0] == min(order) and order[-1] == max(order)
+    if len(order) >= 3 and not (kind != "person" and cross) and not inner_only and not _monotone(order):
         score -= cfg.order_penalty  # SALMAN BIN MUHAMMAD ↔ MUHAMMAD BIN SALMAN (not a plain reversal)
     return max(score, 0.0), matches, rest_q, rest_c
 

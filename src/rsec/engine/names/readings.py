@@ -15,7 +15,15 @@ from functools import lru_cache
 from rsec.engine.lists.model import detect_script
 
 from . import chinese, japanese, kana, korean, orgs
-from .normalize import ascii_fold, drop_titles, expand_alternatives, fold, strip_titles_cjk, tokenize
+from .normalize import (
+    TITLES_LATIN,
+    ascii_fold,
+    drop_titles,
+    expand_alternatives,
+    fold,
+    strip_titles_cjk,
+    tokenize,
+)
 from .phonetic import fine_key, phonetic_key
 
 MAX_ALTS = 8
@@ -153,12 +161,16 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
     return PreparedName(value, script, kind, tuple(readings), forms, tuple(written))
 
 
-#: generic words that name a kind of body (not adjectives such as general, national, state)
-_BODY_WORDS = orgs.GENERIC_WORDS - {
-    "general", "special", "central", "state", "national", "international", "federal", "scientific",
-    "research", "design", "production", "manufacturing", "trading",
-}  # fmt: skip
-_CJK_BODY_TERMS = tuple(t for t, e in orgs.CJK_TERMS.items() if len(t) >= 2 and e in _BODY_WORDS)
+#: words that name a kind of body, as a name filed under persons may carry them (not words that are
+#: also surnames, such as Plant, or abbreviations, such as Co)
+_BODY_WORDS = frozenset(
+    """group front movement committee organization organisation association foundation brigade army
+    party council union league network battalion regiment corps company corporation institute
+    university ministry agency society""".split()
+)
+_CJK_BODY_TERMS = tuple(
+    t for t, e in orgs.CJK_TERMS.items() if len(t) >= 2 and set(e.split()) & (_BODY_WORDS | {"bureau"})
+)
 
 
 @lru_cache(maxsize=65536)
@@ -166,7 +178,7 @@ def _organisation_shaped(text: str) -> bool:
     """Whether a name filed as a person reads as a body: a word for a kind of body (group, front,
     committee, 運動, 委員会, グループ) beside other words."""
     words = tokenize(ascii_fold(text))
-    if len(words) >= 2 and any(orgs.SYNONYMS.get(w, w) in _BODY_WORDS for w in words[1:]):
+    if len(words) >= 2 and any(w in _BODY_WORDS for w in words):
         return True
     return any(t in text and len(text) > len(t) + 1 for t in _CJK_BODY_TERMS)
 
@@ -233,7 +245,16 @@ def _deleet(token: str) -> str:
     return token.translate(_LEET)
 
 
+_NAME_SUFFIXES = frozenset("jr sr junior senior ii iii iv".split())
+
+
 def _latin_tokens(text: str) -> list[str]:
+    if text.count(",") == 1:
+        # list format "FAMILY, Given": read in the order written out (AL BEN ALI, Isa → Isa AL BEN ALI),
+        # unless what follows the comma is only a title or suffix (Lavilla, Jr)
+        family, given = (tokenize(ascii_fold(part)) for part in text.split(","))
+        if family and given and not all(t in TITLES_LATIN or t in _NAME_SUFFIXES for t in given):
+            return drop_titles(given + family)
     return drop_titles(tokenize(ascii_fold(text)))
 
 
