@@ -13,7 +13,7 @@ for prefix, viewset, basename in [*ROUTES, *SCREENING_ROUTES, *DILIGENCE_ROUTES]
     router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
-    path("api/", include(router.urls)),
+    path("api/", include((router.urls, "api"))),
     path("api/token/", obtain_auth_token, name="api-token"),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from rsec.app.cases import models as m
@@ -20,10 +21,10 @@ from . import forms as f
 from . import panels
 
 PART_FORMS = {
-    "partner": (m.Partner, f.PartnerForm, _("共同研究先機関")),
-    "supporter": (m.Supporter, f.SupporterForm, _("支援者")),
-    "managed": (m.ManagedItem, f.ManagedItemForm, _("管理対象データ等")),
-    "contract": (m.Contract, f.ContractForm, _("契約")),
+    "partner": (m.Partner, f.PartnerForm, gettext_lazy("共同研究先機関")),
+    "supporter": (m.Supporter, f.SupporterForm, gettext_lazy("支援者")),
+    "managed": (m.ManagedItem, f.ManagedItemForm, gettext_lazy("管理対象データ等")),
+    "contract": (m.Contract, f.ContractForm, gettext_lazy("契約")),
 }
 
 
