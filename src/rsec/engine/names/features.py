@@ -151,6 +151,38 @@ def _monotone(seq: list[int]) -> bool:
     return False
 
 
+def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross: int, shorter: int, cfg):
+    """Weight the unmatched tokens add to the denominator. Leftover tokens facing each other are
+    conflicts (two different names in the same place); the surplus of the longer side are extras
+    (middle names, patronymics, "of Science")."""
+    short, long_ = sorted((rest_q, rest_c), key=len)
+    if kind != "person" and cross:
+        # across scripts a distinctive word conflicts only with a distinctive word left on the other
+        # side; one facing a generic word or nothing is an extra (自称 "self" + "proclaimed" ↔ 国),
+        # and a distinctive extra word ("Sangyo", "of Science") weighs fully, while a generic one
+        # (plant, enterprise, 企業) is often added or dropped by the other script's rendering
+        sd = sorted((_weight(t, cfg) for t in short if not t.generic), reverse=True)
+        ld = sorted((_weight(t, cfg) for t in long_ if not t.generic), reverse=True)
+        kd = min(len(sd), len(ld))
+        generic = sum(_weight(t, cfg) for t in rest_q + rest_c if t.generic)
+        return (
+            (sum(sd[:kd]) + sum(ld[:kd])) * cfg.conflict_weight
+            + (sum(sd[kd:]) + sum(ld[kd:])) * cfg.org_extra_weight_cross
+            + generic * cfg.org_generic_extra_weight_cross
+        )
+    short = sorted(short, key=lambda t: -_weight(t, cfg))
+    long_w = sorted((_weight(t, cfg) for t in long_), reverse=True)
+    k = len(short)
+    # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
+    # (across scripts only: our translation of such words is approximate; within one script
+    # Trust ↔ Bank differ)
+    facing = sorted(long_, key=lambda t: -_weight(t, cfg))[:k]
+    out = sum(_weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + facing)
+    if kind == "person" and shorter > 1:
+        return out + sum(long_w[k:]) * cfg.person_extra_weight
+    return out + sum(long_w[k:]) * cfg.org_extra_weight  # also a one-word name facing several
+
+
 def align(
     q: tuple[Token, ...],
     c: tuple[Token, ...],
@@ -170,22 +202,30 @@ def align(
         spell_floor, match_min = cfg.cross_spelling_floor, cfg.cross_match_min
     else:
         spell_floor, match_min = cfg.token_floor, cfg.token_match_min
-    for i, a in enumerate(q):
-        for j, b in enumerate(c):
-            # our own Hepburn of kanji readings is compared by (folded) spelling only: no sound-alikes
-            s, how, ai, bj = _token_similarity(a, b, 0 if canon else cross, jap, cfg)
-            if how != "phonetic" and s < match_min:
-                continue  # too different to be one word misspelt: a conflict, not a weak match
-            s = _rescale(s, floor if how == "phonetic" else spell_floor)
-            if s > 0:
-                pairs.append((s, i, j, how, ai, bj))
     # equal scores (a particle such as bin or al that occurs twice) go to the pair nearest in place
-    nq, nc = max(len(q) - 1, 1), max(len(c) - 1, 1)
-    pairs.sort(key=lambda p: (-p[0], abs(p[1] / nq - p[2] / nc)))
+    rq, rc = 1.0 / max(len(q) - 1, 1), 1.0 / max(len(c) - 1, 1)
+    # our own Hepburn of kanji readings is compared by (folded) spelling only: no sound-alikes
+    tcross, cache, cfg_id = 0 if canon else cross, _SIM_CACHE, id(cfg)
+    for i, a in enumerate(q):
+        a_alts = a.alts
+        for j, b in enumerate(c):
+            # _token_similarity inlined: this loop is the matcher's hot path
+            found = cache.get((a_alts, b.alts, tcross, jap, cfg_id))
+            s, how, ai, bj = found if found is not None else _token_similarity(a, b, tcross, jap, cfg)
+            if how == "phonetic":
+                fl = floor
+            elif s < match_min:
+                continue  # too different to be one word misspelt: a conflict, not a weak match
+            else:
+                fl = spell_floor
+            if s > fl:  # rescaled from the floor to 1 (inlined _rescale)
+                pairs.append(((fl - s) / (1.0 - fl), abs(i * rq - j * rc), i, j, how, ai, bj))
+    pairs.sort()  # best first; (i, j) is unique, so the comparison never reaches ``how``
     used_q: dict[int, int] = {}
     used_c: set[int] = set()
     matches = []
-    for s, i, j, how, ai, bj in pairs:
+    for neg_s, _, i, j, how, ai, bj in pairs:
+        s = -neg_s
         if i in used_q or j in used_c:
             continue
         used_q[i] = j
@@ -193,50 +233,17 @@ def align(
         matches.append(TokenMatch(q[i], c[j], s, how, ai, bj))
     rest_q = [t for i, t in enumerate(q) if i not in used_q]
     rest_c = [t for j, t in enumerate(c) if j not in used_c]
-    pair_w = [_weight(m.q, cfg, m.qi) + _weight(m.c, cfg, m.ci) for m in matches]
-    num = sum(m.score * w for m, w in zip(matches, pair_w, strict=True))
     # the unmatched share of a weakly matched pair (Hamid ↔ Ghani) weighs like a conflict, within a script
     pw = cfg.partial_mismatch_weight if not cross else 1.0
-    den = sum(w * (m.score + (1.0 - m.score) * pw) for m, w in zip(matches, pair_w, strict=True))
-    # leftover tokens facing each other are conflicts (two different names in the same place);
-    # the surplus of the longer side are extras (middle names, patronymics, "of Science")
-    short, long_ = sorted((rest_q, rest_c), key=len)
-    short = sorted(short, key=lambda t: -_weight(t, cfg))
-    long_ = sorted(long_, key=lambda t: -_weight(t, cfg))
-    long_w = [_weight(t, cfg) for t in long_]
-    k = len(short)
-    if kind != "person" and cross:
-        # across scripts a distinctive word conflicts only with a distinctive word left on the other
-        # side; one facing a generic word or nothing is an extra (自称 "self" + "proclaimed" ↔ 国)
-        sd = [t for t in short if not t.generic]
-        ld = [t for t in long_ if not t.generic]
-        kd = min(len(sd), len(ld))
-        den += sum(_weight(t, cfg) * cfg.conflict_weight for t in sd[:kd] + ld[:kd])
-        den += sum(
-            _weight(t, cfg)
-            * (cfg.org_generic_extra_weight_cross if t.generic else cfg.org_extra_weight_cross)
-            for t in sd[kd:] + ld[kd:] + [t for t in short + long_ if t.generic]
-        )
-        k = len(long_)  # all leftovers weighed
-    else:
-        # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
-        # (across scripts only: our translation of such words is approximate; within one script
-        # Trust ↔ Bank differ)
-        den += sum(
-            _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + long_[:k]
-        )
-    if kind == "person" and min(len(q), len(c)) > 1:
-        den += sum(w * cfg.person_extra_weight for w in long_w[k:])
-    elif kind != "person" and cross:
-        # a distinctive word on one side only ("Sangyo", "of Science") weighs fully; a generic word
-        # (plant, enterprise, 企業) is often added or dropped by the other script's rendering
-        den += sum(
-            _weight(t, cfg)
-            * (cfg.org_generic_extra_weight_cross if t.generic else cfg.org_extra_weight_cross)
-            for t in long_[k:]
-        )
-    else:
-        den += sum(w * cfg.org_extra_weight for w in long_w[k:])  # also a one-word name facing several
+    gw = cfg.generic_weight
+    num = den = 0.0
+    for m in matches:
+        mq, mc = m.q, m.c
+        w = mq.lengths[m.qi] * (gw if mq.light else 1.0) + mc.lengths[m.ci] * (gw if mc.light else 1.0)
+        num += m.score * w
+        den += w * (m.score + (1.0 - m.score) * pw)
+    if rest_q or rest_c:
+        den += _leftover_weight(rest_q, rest_c, kind, cross, min(len(q), len(c)), cfg)
     score = num / den if den else 0.0
     distinct = [m for m in matches if not m.q.generic]
     if (
