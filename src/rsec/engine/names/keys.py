@@ -9,10 +9,18 @@ from .readings import prepare
 
 @lru_cache(maxsize=200000)
 def _keys(name: str, schema: str) -> frozenset[str]:
+    readings = prepare(name, schema).readings
+    out = _collect(readings, include_generic=False)
+    if not out:  # a name made only of generic words (乙大学, 某財団) must still be retrievable
+        out = _collect(readings, include_generic=True)
+    return frozenset(out)
+
+
+def _collect(readings, *, include_generic: bool) -> set[str]:
     out: set[str] = set()
-    for reading in prepare(name, schema).readings:
+    for reading in readings:
         for tok in reading.tokens:
-            if tok.generic:
+            if tok.generic and not include_generic:
                 continue
             for alt in tok.alts[:4]:
                 if len(alt) >= 2:
@@ -23,7 +31,7 @@ def _keys(name: str, schema: str) -> frozenset[str]:
             for jf in tok.jfolds[:2]:
                 if len(jf) >= 2:
                     out.add(jf)
-    return frozenset(out)
+    return out
 
 
 def latin_keys(name: str, schema: str = "Person") -> set[str]:
