@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query, kana, orgs
+from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query, kana, latin_keys, orgs
 from rsec.engine.names.readings import prepare
 
 
@@ -71,6 +71,9 @@ def test_single_kanji_affix_is_a_generic_word_or_part_of_a_dictionary_word(match
     tokens = prepare("オルラン航空機工場", "Organization").readings[0].tokens
     assert tokens[1].alts[0] == "aircraft" and "aeronautics" in tokens[1].alts
     assert org_score(matcher, "オルラン航空機工場", "Orlan Aircraft Plant") >= 0.95
+    # a kanji leading the words is a name, not an affix, and is a retrieval key (乙大学, 某財団)
+    tokens = prepare("乙大学", "Organization").readings[0].tokens
+    assert not tokens[0].generic and "otsu" in latin_keys("乙大学", "Organization")
     # an affix that starts a vocabulary term stays with the term (国立 + 大学, not 国立大 + 学)
     tokens = prepare("オルラン国立大学", "Organization").readings[0].tokens
     assert [t.alts[0] for t in tokens] == ["oruran", "national", "university"]

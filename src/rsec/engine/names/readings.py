@@ -700,9 +700,14 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
                     alts, notes = _name_chunk_alts(part)
-                    if alts and len(part) == 1 and len(chunk) > 1 and "\u4e00" <= part <= "\u9fff":
-                        # one kanji left beside other words is an affix of kind (航空機 aircraft, 物理学
-                        # physics, 共和国 republic): a generic word, read and glossed, not a name
+                    if (
+                        alts
+                        and len(part) == 1
+                        and "\u4e00" <= part <= "\u9fff"
+                        and not chunk.startswith(part)
+                    ):
+                        # one kanji after other words is an affix of kind (技術部, 中央軍): a generic
+                        # word, read and glossed; one leading the words is a name (乙大学, 某財団)
                         words = _gloss_words(japanese.glosses(part))
                         tokens.append(make_token(words + alts, [part] * len(words) + notes, generic=True))
                         details.append(f"{part}={'/'.join(words[:2])}" if words else notes[0])
