@@ -416,24 +416,7 @@ def build_person_profile(
                 reasons=m.reasons,
             )
         for f in work.funding:
-            prof.funding.append(
-                EvidenceItem(
-                    kind="funding",
-                    label=" ".join(x for x in (f.funder_name, f.award_id) if x),
-                    years={work.year} if work.year else set(),
-                    country=(f.funder_country or "").upper(),
-                    data={
-                        "funder": f.funder_name,
-                        "funder_id": f.funder_id,
-                        "award_id": f.award_id,
-                        "work": work.id,
-                        "doi": work.doi,
-                    },
-                    provenance=[work.provenance] if work.provenance else [],
-                    confidence=m.confidence,
-                    reasons=m.reasons,
-                )
-            )
+            prof.funding.append(_funding_item(work, f, work.provenance))
     prof.coauthors = list(coauthors.values())
 
     for pos, via in positions:
@@ -595,21 +578,7 @@ def build_institution_profile(
                     if prov is not None and prov not in item.provenance:
                         item.provenance.append(prov)
             for f in rec.funding:
-                prof.funding.append(
-                    EvidenceItem(
-                        kind="funding",
-                        label=" ".join(x for x in (f.funder_name, f.award_id) if x),
-                        years={rec.year} if rec.year else set(),
-                        country=(f.funder_country or "").upper(),
-                        data={
-                            "funder": f.funder_name,
-                            "funder_id": f.funder_id,
-                            "award_id": f.award_id,
-                            "work": rec.id,
-                        },
-                        provenance=[prov] if prov else [],
-                    )
-                )
+                prof.funding.append(_funding_item(rec, f, prov))
         elif isinstance(rec, Patent):
             prof.kinds_loaded.add("patent")
             parties = rec.applicants + rec.owners
@@ -636,3 +605,21 @@ def build_institution_profile(
                 )
     prof.coauthors = sorted(partners.values(), key=lambda i: -len(i.data["works"]))
     return prof
+
+
+def _funding_item(work, funding, provenance) -> EvidenceItem:
+    """A funding acknowledgement of a work, as a profile item (person and institution profiles alike)."""
+    return EvidenceItem(
+        kind="funding",
+        label=" ".join(x for x in (funding.funder_name, funding.award_id) if x),
+        years={work.year} if work.year else set(),
+        country=(funding.funder_country or "").upper(),
+        data={
+            "funder": funding.funder_name,
+            "funder_id": funding.funder_id,
+            "award_id": funding.award_id,
+            "work": work.id,
+            "doi": work.doi,
+        },
+        provenance=[provenance] if provenance else [],
+    )
