@@ -46,7 +46,9 @@ def test_english_interface(world):
     assert "Cases" in page and "案件一覧" not in page
     detail = c.get(f"/cases/{world.case.id}/").content.decode()
     assert "No. 1" in detail and "第1回" not in detail  # the submission counter
-    assert ">Supporter</h1>" in c.get(f"/cases/{world.case.id}/add/supporter/").content.decode().replace("\n", "")
+    assert ">Supporter</h1>" in c.get(f"/cases/{world.case.id}/add/supporter/").content.decode().replace(
+        "\n", ""
+    )
 
 
 @pytest.mark.django_db
