@@ -196,3 +196,17 @@ def test_two_letter_codes_support_but_never_contradict():
     assert m.match("Royal Perth Hospital, Perth, Scotland, United Kingdom") == []
     (hit,) = m.match("Harborview Medical Center, Seattle, WA 98104")
     assert "country US agrees" in hit.explanation
+
+
+def test_principal_institution_per_affiliation(matcher):
+    """P-3: where one institution per affiliation is recorded, a unit named with its parent gives way
+    to the parent, and each ';'-part keeps its own principal institution."""
+    text = "Institute of High Energy Physics; 京都大学エネルギー理工学研究所, 京都大学"
+    assert ids(matcher, text) == [IHEP, KYOTO_IAE, KYOTO]
+    principal = [m.ror_id for m in matcher.primary(text)]
+    assert principal == [IHEP, KYOTO]  # IAE gives way to its parent named beside it
+    # a university is preferred over a government body named in the same affiliation
+    text = "Chinese Academy of Sciences, Tsinghua University, Beijing, China"
+    assert set(ids(matcher, text)) == {CAS, THU}
+    assert [m.ror_id for m in matcher.primary(text)] == [THU]
+    assert [m.part for m in matcher.match("Kyoto University; Peking University")] == [0, 1]

@@ -583,6 +583,7 @@ class AffiliationMatch:
     lineage: tuple[str, ...] = ()
     country_code: str = ""
     matched_id: str = ""  # the record the text named, if it was replaced by its successor
+    part: int = 0  # index of the ';' / newline-delimited part (one affiliation) it was read from
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -1202,6 +1203,33 @@ class AffiliationMatcher:
             out.append(c)
         return out
 
+    def primary(self, text: str) -> list[AffiliationMatch]:
+        """The principal institution of each affiliation (``;``-part) of ``text``: see
+        :meth:`select_primary`."""
+        return self.select_primary(self.match(text))
+
+    def select_primary(self, matches: Sequence[AffiliationMatch]) -> list[AffiliationMatch]:
+        """One institution per ``;``-part, for uses (and gold sets) that record one institution per
+        affiliation: an institution whose ancestor is also named gives way to that ancestor (a hospital
+        or institute named with its university); among the rest a higher-education institution is
+        preferred (the author's employer, not the hospital or laboratory where the work was done), and
+        of equals the last named, since affiliations are written from the specific to the general."""
+        by_part: dict[int, list[AffiliationMatch]] = defaultdict(list)
+        for m in matches:
+            by_part[m.part].append(m)
+        out: list[AffiliationMatch] = []
+        for part in sorted(by_part):
+            ms = by_part[part]
+            named = {m.ror_id for m in ms}
+            top = [m for m in ms if not any(a in named for a in m.lineage[1:])] or ms
+            edu = [m for m in top if "education" in self._types(m.ror_id)]
+            out.append((edu or top)[-1])
+        return out
+
+    def _types(self, ror_id: str) -> tuple[str, ...]:
+        org = self.registry.get(ror_id)
+        return org.types if org is not None else ()
+
     def match_many(self, texts: Iterable[str]) -> list[list[AffiliationMatch]]:
         """Batch API: one result list per input string, in order."""
         return [self.match(t) for t in texts]
@@ -1256,6 +1284,7 @@ class AffiliationMatcher:
                     lineage=tuple(self.registry.lineage(rid)),
                     country_code=org.country_code,
                     matched_id=c.org.id,
+                    part=toks[c.start].part,
                 )
             )
         return out
