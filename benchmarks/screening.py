@@ -67,8 +67,15 @@ class CountingMatcher:
         self.inner = Matcher()
 
     def compare(self, query, entity):
+        return self._guard(self.inner.compare, query, entity)
+
+    def compare_prepared(self, query, entity, prepared):
+        return self._guard(self.inner.compare_prepared, query, entity, prepared)
+
+    @staticmethod
+    def _guard(fn, *args):
         try:
-            return self.inner.compare(query, entity)
+            return fn(*args)
         except Exception:  # noqa: BLE001 - reported as a count in the section
             CountingMatcher.errors += 1
             from types import SimpleNamespace

@@ -16,9 +16,10 @@ Two stages, as in every name-screening system of this kind:
    :data:`MIN_OVERLAP`) with the cross-script :class:`~rsec.engine.names.Matcher`, which gives the
    score and the explanation.
 
-The persistent form is a directory of ``.npy`` arrays plus a JSON-lines file of entities and a
-``meta.json`` (no pickle); :meth:`ScreeningIndex.load` memory-maps the arrays, so start-up costs little
-more than reading the metadata.
+The persistent form is a directory of ``.npy`` arrays plus a JSON-lines file of entities, the prepared
+readings of every name (:mod:`rsec.engine.names.codec`) and a ``meta.json`` (no pickle);
+:meth:`ScreeningIndex.load` memory-maps the arrays, so start-up costs little more than reading the
+metadata. Listed names are analysed once, when the index is built: a query pays only for its own name.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ from rsec.engine.lists.model import ListEntity, Name
 
 KeyFn = Callable[[str, str], Iterable[str]]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Decoded stored readings kept per process (rows of the index).
+READING_CACHE = 131_072
 
 #: Default number of postings a query may scan in full (the sublinearity bound).
 SCAN_CAP = 10_000
@@ -306,30 +309,49 @@ class KeyPostings:
         )
 
 
-_BUILD_KEY_FN: KeyFn | None = None
+_BUILD: tuple[KeyFn, bool] | None = None
 
 
-def _keys_chunk(chunk: list[tuple[str, str]]) -> list[list[str]]:
-    assert _BUILD_KEY_FN is not None
-    return [list(_BUILD_KEY_FN(name, schema)) for name, schema in chunk]
+def _analyse_one(key_fn: KeyFn, store: bool, name: str, schema: str) -> tuple[list[str], bytes]:
+    keys = list(key_fn(name, schema))
+    if not store:
+        return keys, b""
+    from .codec import encode
+    from .readings import prepare
+
+    return keys, encode(prepare(name, schema))  # the default key function has prepared it already
 
 
-def _compute_keys(key_fn: KeyFn, items: list[tuple[str, str]], workers: int) -> list[Iterable[str]]:
-    """``key_fn`` over ``items``; on forked worker processes when ``workers`` > 1 and worth it."""
-    global _BUILD_KEY_FN
+def _analyse_chunk(chunk: list[tuple[str, str]]) -> list[tuple[list[str], bytes]]:
+    assert _BUILD is not None
+    key_fn, store = _BUILD
+    return [_analyse_one(key_fn, store, name, schema) for name, schema in chunk]
+
+
+def _analyse(
+    key_fn: KeyFn, items: list[tuple[str, str]], workers: int, store: bool
+) -> list[tuple[list[str], bytes]]:
+    """Keys (and, with ``store``, encoded readings) of ``items``; on forked worker processes when
+    ``workers`` > 1 and worth it."""
+    global _BUILD
     if workers <= 1 or len(items) < 20_000 or "fork" not in multiprocessing.get_all_start_methods():
-        return [key_fn(name, schema) for name, schema in items]
-    _BUILD_KEY_FN = key_fn
+        return [_analyse_one(key_fn, store, name, schema) for name, schema in items]
+    _BUILD = (key_fn, store)
     size = 5_000
     parts = [items[i : i + size] for i in range(0, len(items), size)]
-    out: list[Iterable[str]] = []
+    out: list[tuple[list[str], bytes]] = []
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for keys in pool.imap(_keys_chunk, parts):
-                out.extend(keys)
+            for rows in pool.imap(_analyse_chunk, parts):
+                out.extend(rows)
     finally:
-        _BUILD_KEY_FN = None
+        _BUILD = None
     return out
+
+
+def _default_analysis(key_fn_name: str) -> bool:
+    """Whether keys made by ``key_fn_name`` depend on rsec's name analysis (and so on its version)."""
+    return key_fn_name.startswith("rsec.engine.names")
 
 
 # -- entity (de)serialisation, pickle-free --------------------------------------------------------
@@ -355,6 +377,9 @@ class ScreeningIndex:
         key_fn: KeyFn,
         key_fn_name: str,
         matcher: Any = None,
+        reading_ptr: np.ndarray | None = None,
+        reading_blob: bytes | np.ndarray = b"",
+        analysis: str = "",
     ):
         self.postings = postings
         self.name_entity = name_entity
@@ -364,6 +389,11 @@ class ScreeningIndex:
         self.key_fn_name = key_fn_name
         self._matcher = matcher
         self.entity = lru_cache(maxsize=65_536)(self._entity)
+        #: per name row, its prepared readings (``reading_ptr`` None: not stored, prepared on demand)
+        self.reading_ptr = reading_ptr
+        self.reading_blob = reading_blob
+        self.analysis = analysis  # fingerprint of the name analysis that made the keys and readings
+        self.reading = lru_cache(maxsize=READING_CACHE)(self._reading)
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -373,11 +403,15 @@ class ScreeningIndex:
         key_fn: KeyFn | None = None,
         matcher: Any = None,
         workers: int = 1,
+        store_readings: bool = True,
     ) -> ScreeningIndex:
         """Index every name and alias of ``entities`` under the keys ``key_fn(name, schema)``.
 
         ``workers`` > 1 computes the keys on that many forked processes (key computation dominates
-        the build of a large index)."""
+        the build of a large index). With ``store_readings`` every name's prepared readings are kept
+        (about 370 bytes a name), so that screening never analyses a listed name again."""
+        from .codec import fingerprint
+
         key_fn = key_fn or default_key_fn()
         pending: list[tuple[str, str]] = []
         name_entity: list[int] = []
@@ -390,7 +424,16 @@ class ScreeningIndex:
             for value in dict.fromkeys(entity.all_names()):
                 pending.append((value, entity.schema))
                 name_entity.append(e_idx)
-        postings = KeyPostings.build(_compute_keys(key_fn, pending, workers))
+        analysed = _analyse(key_fn, pending, workers, store_readings)
+        postings = KeyPostings.build([keys for keys, _ in analysed])
+        reading_ptr = None
+        readings = b""
+        if store_readings:
+            sizes = np.fromiter((len(b) for _, b in analysed), dtype=np.int64, count=len(analysed))
+            reading_ptr = np.zeros(len(analysed) + 1, dtype=np.int64)
+            np.cumsum(sizes, out=reading_ptr[1:])
+            readings = b"".join(b for _, b in analysed)
+        del analysed
         return cls(
             postings,
             np.asarray(name_entity, dtype=np.int32),
@@ -399,6 +442,9 @@ class ScreeningIndex:
             key_fn,
             _fn_name(key_fn),
             matcher,
+            reading_ptr,
+            readings,
+            fingerprint(),
         )
 
     @property
@@ -417,6 +463,17 @@ class ScreeningIndex:
         for i in range(self.n_entities):
             yield self._entity(i)
 
+    def _reading(self, row: int):
+        from .codec import decode
+
+        assert self.reading_ptr is not None
+        start, end = int(self.reading_ptr[row]), int(self.reading_ptr[row + 1])
+        return decode(memoryview(self.reading_blob)[start:end])
+
+    @property
+    def has_readings(self) -> bool:
+        return self.reading_ptr is not None
+
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: str | os.PathLike) -> Path:
         """Write the index to directory ``path`` (atomically: a temporary directory renamed into place)."""
@@ -427,10 +484,15 @@ class ScreeningIndex:
         np.save(tmp / "name_entity.npy", self.name_entity, allow_pickle=False)
         np.save(tmp / "entity_ptr.npy", self.entity_ptr, allow_pickle=False)
         (tmp / "entities.jsonl").write_bytes(bytes(self.entity_blob))
+        if self.reading_ptr is not None:
+            np.save(tmp / "reading_ptr.npy", np.asarray(self.reading_ptr), allow_pickle=False)
+            (tmp / "readings.jsonl").write_bytes(bytes(self.reading_blob))
         meta = {
             "format": "rsec-screening-index",
             "version": FORMAT_VERSION,
             "key_fn": self.key_fn_name,
+            "analysis": self.analysis,
+            "readings": self.reading_ptr is not None,
             "names": self.n_names,
             "entities": self.n_entities,
             "keys": int(len(self.postings.hashes)),
@@ -480,7 +542,36 @@ class ScreeningIndex:
         blob = np.memmap(blob_path, dtype=np.uint8, mode="r") if blob_path.stat().st_size else b""
         if len(name_entity) != postings.n_rows or int(entity_ptr[-1]) != len(blob):
             raise IndexFormatError(root, "arrays and entity file disagree in size")
-        return cls(postings, name_entity, entity_ptr, blob, key_fn, meta["key_fn"], matcher)
+        from .codec import fingerprint
+
+        analysis = meta.get("analysis", "")
+        current = analysis == fingerprint()
+        if not current and _default_analysis(meta["key_fn"]):
+            raise IndexFormatError(
+                meta_path,
+                "built by another version of the name analysis (its keys would miss names); rebuild the index",
+            )
+        reading_ptr, readings = None, b""
+        if meta.get("readings") and current:
+            path = root / "readings.jsonl"
+            if not path.exists() or not (root / "reading_ptr.npy").exists():
+                raise IndexFormatError(root, "missing stored readings")
+            reading_ptr = np.load(root / "reading_ptr.npy", allow_pickle=False)
+            readings = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
+            if len(reading_ptr) != len(name_entity) + 1 or int(reading_ptr[-1]) != len(readings):
+                raise IndexFormatError(root, "stored readings and names disagree in size")
+        return cls(
+            postings,
+            name_entity,
+            entity_ptr,
+            blob,
+            key_fn,
+            meta["key_fn"],
+            matcher,
+            reading_ptr,
+            readings,
+            analysis,
+        )
 
     # -- searching ------------------------------------------------------------------------
     @property
@@ -546,6 +637,18 @@ class ScreeningIndex:
         keep = {unique[r - first] for r in rows}
         return replace(entity, names=[n for n in entity.names if n.value in keep])
 
+    def prepared(self, entity: ListEntity, rows: list[int] | None, e_idx: int):
+        """The entity's stored readings: of the names in ``rows``, or of all its names (``rows`` None)."""
+        from .matcher import PreparedEntity
+
+        if rows is None:
+            ne = np.asarray(self.name_entity)
+            first = int(np.searchsorted(ne, e_idx, side="left"))
+            rows = list(range(first, int(np.searchsorted(ne, e_idx, side="right"))))
+        # in the entity's own order of names, as the matcher breaks ties by it
+        names = tuple((pn.original, pn) for pn in map(self.reading, sorted(rows)) if pn.original.strip())
+        return PreparedEntity(entity.id, entity.schema, names)
+
     def search(
         self,
         query: Any,
@@ -569,11 +672,18 @@ class ScreeningIndex:
 
             threshold = DEFAULT_THRESHOLD
         matcher = self.matcher
+        # with stored readings, a matcher that accepts them never analyses a listed name again
+        compare_prepared = getattr(matcher, "compare_prepared", None) if self.has_readings else None
         hits: list[Hit] = []
         selected = self._candidate_rows(query, candidates, scan_cap, max_compare, cutoff, min_overlap)
         for e_idx, rows in selected.items():
             entity = self.entity(e_idx)
-            result = matcher.compare(query, self._narrowed(entity, e_idx, rows) if narrow else entity)
+            if compare_prepared is not None:
+                result = compare_prepared(
+                    query, entity, self.prepared(entity, rows if narrow else None, e_idx)
+                )
+            else:
+                result = matcher.compare(query, self._narrowed(entity, e_idx, rows) if narrow else entity)
             score = float(result.score)
             if score >= threshold and not math.isnan(score):
                 hits.append(

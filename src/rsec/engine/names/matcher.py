@@ -81,8 +81,12 @@ class Matcher:
         return found
 
     def compare(self, query: Query, entity: ListEntity) -> MatchResult:
+        return self.compare_prepared(query, entity, self.prepare(entity))
+
+    def compare_prepared(self, query: Query, entity: ListEntity, pe: PreparedEntity) -> MatchResult:
+        """:meth:`compare` with the entity's names already prepared (as a screening index stores them);
+        the entity supplies the qualifiers (birth dates, countries, identifiers)."""
         cfg = self.config
-        pe = self.prepare(entity)
         pq = prepare(query.name, query.schema if query.schema != "LegalEntity" else entity.schema)
         best: F.FeatureResult | None = None
         matched = entity.caption
