@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -266,20 +265,57 @@ def align(
     return max(score, 0.0), matches, rest_q, rest_c
 
 
-@lru_cache(maxsize=65536)
-def _joined(tokens: tuple[Token, ...], other_len: int) -> list[tuple[Token, ...]]:
-    """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel)."""
+_MERGED: dict[tuple, Token] = {}
+
+
+def _close_to_any(strings: list[str], other: tuple[Token, ...], cfg: MatcherConfig) -> bool:
+    """Whether one of ``strings`` could pair with one of the ``other`` tokens in :func:`align` within one
+    script: spelt alike at least ``token_match_min`` (or, when Latin sound-alikes count, sounding alike)."""
+    sim, cutoff = OSA.normalized_similarity, cfg.token_match_min
+    for t in other:
+        for o in t.alts:
+            for m in strings:
+                if sim(m, o, score_cutoff=cutoff):
+                    return True
+    if cfg.latin_phonetic_weight > 0:
+        sounds = {t.phons[0] for t in other if t.phons}
+        return any(phonetic_key(m) in sounds for m in strings)
+    return False
+
+
+def _merged(a: Token, b: Token) -> Token:
+    key = (a.alts[:3], b.alts[:3], a.note(0), b.note(0), a.role or b.role)
+    found = _MERGED.get(key)
+    if found is None:
+        if len(_MERGED) > 200_000:
+            _MERGED.clear()
+        found = _MERGED[key] = make_token(
+            [x + y for x in a.alts[:3] for y in b.alts[:3]], [f"{a.note(0)}{b.note(0)}"], a.role or b.role
+        )
+    return found
+
+
+def _joined(
+    tokens: tuple[Token, ...], other: tuple[Token, ...], cross: int, cfg: MatcherConfig
+) -> list[tuple[Token, ...]]:
+    """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel).
+
+    Within one script (``cross`` 0) a joined word is made only when it could pair with a word of the
+    ``other`` name: one that pairs with none adds no match, only hides an extra word (two unmatched
+    words would weigh as one), and checking costs far less than aligning the variant. Across scripts every variant is tried, since
+    readings agree by sound in more ways (キム・グワンイル ↔ KIM KWANG-IL)."""
     out = []
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
         if a.generic or b.generic or a.phons[:1] == ("a",) or b.phons[:1] == ("a",):
             continue  # never glue on a vowel-only word: "Kim Yo" would sound like "Kim"
-        merged = make_token(
-            [x + y for x in a.alts[:3] for y in b.alts[:3]], [f"{a.note(0)}{b.note(0)}"], a.role or b.role
-        )
-        out.append((*tokens[:i], merged, *tokens[i + 2 :]))
-    if len(tokens) >= 3 and other_len == 1 and not any(t.generic for t in tokens):
-        out.append((make_token(["".join(t.alts[0] for t in tokens)]),))
+        if not cross and not _close_to_any([x + y for x in a.alts[:3] for y in b.alts[:3]], other, cfg):
+            continue
+        out.append((*tokens[:i], _merged(a, b), *tokens[i + 2 :]))
+    if len(tokens) >= 3 and len(other) == 1 and not any(t.generic for t in tokens):
+        whole = "".join(t.alts[0] for t in tokens)
+        if cross or _close_to_any([whole], other, cfg):
+            out.append((make_token([whole]),))
     return out
 
 
@@ -297,10 +333,7 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
         and (best[1] or min(len(qr.tokens), len(cr.tokens)) == 1)
     ):
         more_q = len(qr.tokens) > len(cr.tokens)
-        for variant in _joined(
-            qr.tokens if more_q else cr.tokens, len(cr.tokens) if more_q else len(qr.tokens)
-        ):
-            # a joined word must agree in spelling: sound alone would let "Kim Yo" pass for "Kim"
+        for variant in _joined(*((qr.tokens, cr.tokens) if more_q else (cr.tokens, qr.tokens)), cross, cfg):
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
                 if more_q
