@@ -147,7 +147,7 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
             forms |= f
         else:
             found = _person_readings(text, vscript)
-        readings.extend(r for r in found if r.tokens)
+        readings.extend(r for r in map(_without_empty_tokens, found) if r.tokens)
     readings = _merge_parallel(list(dict.fromkeys(readings)))[:MAX_READINGS]
     written = []
     if SCRIPT_GROUPS.get(script, script) != "Latn":
@@ -159,6 +159,13 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
         toks = tokenize(ascii_fold(value)) or [value]
         readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
     return PreparedName(value, script, kind, tuple(readings), forms, tuple(written))
+
+
+def _without_empty_tokens(r: Reading) -> Reading:
+    """``r`` without words that have no Latin spelling (a Latin word has no pinyin: 軍事組織 Rusich)."""
+    if all(t.alts for t in r.tokens):
+        return r
+    return Reading(tuple(t for t in r.tokens if t.alts), r.method, r.translit, r.japanese, r.detail)
 
 
 #: words that name a kind of body, as a name filed under persons may carry them (not words that are
