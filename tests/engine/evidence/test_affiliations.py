@@ -210,3 +210,27 @@ def test_principal_institution_per_affiliation(matcher):
     assert set(ids(matcher, text)) == {CAS, THU}
     assert [m.ror_id for m in matcher.primary(text)] == [THU]
     assert [m.part for m in matcher.match("Kyoto University; Peking University")] == [0, 1]
+
+
+def test_japanese_and_chinese_forms_resolve(matcher):
+    """P-3 (1): Japanese and Chinese affiliation strings — units after the name, shinjitai / traditional /
+    simplified forms, full-width forms — resolve to the institution (strings invented)."""
+    assert ids(matcher, "東京大学大学院工学系研究科") == [UTOKYO]
+    assert ids(matcher, "京都大学") == [KYOTO]
+    assert ids(matcher, "中国科学院物理研究所") == [CAS]  # a CAS institute not in the registry: CAS
+    assert ids(matcher, "中國科學院物理研究所") == [CAS]
+    for form in ("清華大学", "清華大學", "清华大学"):  # shinjitai / traditional / simplified
+        assert ids(matcher, form) == [THU], form
+    assert ids(matcher, "東京大学　大学院工学系研究科，東京都，日本") == [UTOKYO]  # full-width
+    assert ids(matcher, "ＤＥＰＴ． ＯＦ ＰＨＹＳＩＣＳ，ＰＥＫＩＮＧ ＵＮＩＶ．，ＢＥＩＪＩＮＧ") == [PKU]
+
+
+def test_romanised_names_and_city_variants(matcher):
+    """Romanised Chinese / Japanese names and other names of a city resolve like the registry form."""
+    assert ids(matcher, "Qinghua Daxue, Beijing") == [THU]  # pinyin of the zh label 清华大学
+    assert ids(matcher, "Tokyo Daigaku, Japan") == [UTOKYO]
+    assert ids(matcher, "Beijing University, Beijing, China") == [PKU]  # Peking = Beijing
+    assert ids(matcher, "Kioto University, Japan") == [KYOTO]
+    assert ids(matcher, "Università di Bologna, Bologna") == ids(matcher, "University of Bologna")
+    assert name_key("Universität München") == name_key("University of Munich")
+    assert name_key("Napoli") == name_key("Naples") != name_key("Nancy")

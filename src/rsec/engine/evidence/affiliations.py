@@ -161,6 +161,24 @@ ABBREVIATIONS: dict[str, str] = {
     "und": "and",
     "et": "and",
 }
+#: romanised Japanese / Chinese head words ("Tokyo Daigaku", "Zhongshan Daxue")
+ABBREVIATIONS.update({"daigaku": "university", "daxue": "university"})
+
+#: other names of the same city (exonyms, older romanisations, local forms), folded to one form on both
+#: sides, so that "Beijing University" meets "Peking University" and "Università di Napoli" meets
+#: "University of Naples". Accents are already folded ("München" → munchen, "Köln" → koln).
+PLACE_VARIANTS: dict[str, str] = {
+    "peking": "beijing", "peiping": "beijing", "nanking": "nanjing", "tientsin": "tianjin",
+    "kioto": "kyoto", "tokio": "tokyo",
+    "munchen": "munich", "koln": "cologne", "nurnberg": "nuremberg", "wien": "vienna",
+    "napoli": "naples", "roma": "rome", "milano": "milan", "torino": "turin", "firenze": "florence",
+    "venezia": "venice", "padova": "padua", "genova": "genoa",
+    "praha": "prague", "warszawa": "warsaw", "krakow": "cracow", "lisboa": "lisbon", "geneve": "geneva",
+    "bruxelles": "brussels", "kobenhavn": "copenhagen", "moskva": "moscow", "athina": "athens",
+    "sevilla": "seville", "bengaluru": "bangalore", "bombay": "mumbai", "madras": "chennai",
+    "calcutta": "kolkata", "saigon": "hochiminh",
+}  # fmt: skip
+
 #: function words dropped on both sides ("University in Oslo" = "University of Oslo", "UNC at Greensboro")
 _DROP_TOKENS = {
     "the", "at", "in", "of", "de", "du", "des", "di", "da", "do", "der", "la", "le", "el", "del", "della",
@@ -237,14 +255,21 @@ def _clean_with_map(text: str) -> tuple[str, list[int]]:
     return cleaned, idx
 
 
-def _norm_word(w: str) -> str:
-    w = ABBREVIATIONS.get(w, w)
+def _fold_word(w: str) -> str:
     if len(w) > 4 and w.isascii():
         if w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
         # German umlauts written out ("Wuerzburg", "Tuebingen") fold like the accented forms
         w = w.replace("ue", "u").replace("oe", "o").replace("ae", "a")
     return w
+
+
+_PLACE_FOLDED = {_fold_word(k): _fold_word(v) for k, v in PLACE_VARIANTS.items()}
+
+
+def _norm_word(w: str) -> str:
+    w = _fold_word(ABBREVIATIONS.get(w, w))
+    return _PLACE_FOLDED.get(w, w)
 
 
 class _Word:
@@ -456,7 +481,27 @@ _UNIT_WORDS = {
     )
 }  # fmt: skip
 _SEP_RE = re.compile(r"[,;/()]| - ")
-_KIND_RANK = {"ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "swapped": 4, "acronym": 5}
+_KIND_RANK = {
+    "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "swapped": 4, "romanised": 5, "acronym": 6,
+}  # fmt: skip
+#: Chinese head words of institution names and their pinyin, for romanised forms ("Zhongshan Daxue")
+_ZH_HEADS = {"大学": "daxue", "大學": "daxue"}
+
+
+def _pinyin_variant(value: str) -> str | None:
+    """A romanised form of a short Chinese name: the place or founder written as one word, then the
+    head word ("中山大学" → "Zhongshan Daxue"), as such names are usually romanised."""
+    for head, roman in _ZH_HEADS.items():
+        stem = value[: -len(head)]
+        if value.endswith(head) and 2 <= len(stem) <= 4 and all(_CJK_RE.match(c) for c in stem):
+            try:
+                from pypinyin import lazy_pinyin
+            except ImportError:  # pragma: no cover - pypinyin is a dependency
+                return None
+            return "".join(lazy_pinyin(stem)).capitalize() + " " + roman.capitalize()
+    return None
+
+
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -496,6 +541,8 @@ class AffiliationIndex:
                 stripped = _PAREN_RE.sub("", n.value)
                 if stripped != n.value and stripped:
                     variants.append((stripped, "stripped"))
+                if n.lang == "zh" and (roman := _pinyin_variant(n.value)):
+                    variants.append((roman, "romanised"))
                 for value, vkind in variants:
                     key = name_key(value)
                     if not key or key[0] == "and" or key[-1] == "and":
@@ -642,6 +689,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "alias": 0.74,
         "stripped": 0.72,
         "swapped": 0.70,
+        "romanised": 0.70,
         "acronym": 0.58,
     }[c.entry.kind]
     if c.fuzzy:
