@@ -23,6 +23,7 @@ import csv
 import json
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,7 +33,7 @@ except ImportError:  # run as a script from the repository root
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from benchmarks._report import SHARED_DATA, table, write_section
 
-from rsec.engine.evidence.affiliations import AffiliationMatcher, name_key
+from rsec.engine.evidence.affiliations import AffiliationMatcher, load_index, name_key
 from rsec.engine.evidence.ror import RorRegistry
 
 BENCH = SHARED_DATA / "bench" / "affiliations"
@@ -139,12 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--odd", action="store_true", help="with --errors: also print odd (held-out) rows")
     args = ap.parse_args(argv)
 
-    t0 = time.perf_counter()
-    registry = RorRegistry.load(ROR_DUMP)
-    t_load = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    matcher = AffiliationMatcher(registry)
-    t_index = time.perf_counter() - t0
+    # start-up: build the index into an empty cache folder, then read it back (same run)
+    with tempfile.TemporaryDirectory() as cache_dir:
+        _built, first = load_index(ROR_DUMP, cache_dir)
+        index, second = load_index(ROR_DUMP, cache_dir)
+        cache_size = sum(f.stat().st_size for f in Path(cache_dir).iterdir())
+    assert not first.from_cache and second.from_cache
+    del _built
+    t_load, t_index = first.registry_seconds, first.index_seconds
+    t_cached = second.registry_seconds + second.index_seconds
+    print(
+        f"start-up: dump read {t_load:.1f} s + index build {t_index:.1f} s; from cache "
+        f"{second.registry_seconds:.1f} s + {second.index_seconds:.1f} s"
+    )
+    registry = index.registry
+    matcher = AffiliationMatcher(index)
     sets = load_sets(registry)
     ids = {o.id for o in registry}
 
@@ -245,7 +255,13 @@ def main(argv: list[str] | None = None) -> int:
     body.append(
         f"\nThroughput: {rate:,.0f} strings/s over {total_strings:,} strings, single process "
         f"({rate / base_rate:.3f}× the tokenise-only baseline of {base_rate:,.0f} strings/s measured in "
-        f"the same run). Registry load {t_load:.1f} s, index build {t_index:.1f} s. The machine's 2 cores "
+        f"the same run).\n\n"
+        f"Start-up (`load_index`, persistent cache keyed by the SHA-256 of the ROR file and of the "
+        f"matcher source; registry as gzip'd JSON lines, index as plain JSON, no pickle, "
+        f"{cache_size / 2**20:.0f} MiB): first run reads the dump in {t_load:.1f} s and builds the index in "
+        f"{t_index:.1f} s ({t_load + t_index:.1f} s); a second run reads both from the cache in "
+        f"{t_cached:.1f} s (registry {second.registry_seconds:.1f} s, index {second.index_seconds:.1f} s), "
+        f"{(t_load + t_index) / t_cached:.1f}× faster. The machine's 2 cores "
         "were shared with other jobs during the run, so absolute timings are noisy."
     )
     write_section(

@@ -234,3 +234,33 @@ def test_romanised_names_and_city_variants(matcher):
     assert ids(matcher, "Università di Bologna, Bologna") == ids(matcher, "University of Bologna")
     assert name_key("Universität München") == name_key("University of Munich")
     assert name_key("Napoli") == name_key("Naples") != name_key("Nancy")
+
+
+def test_index_cache_round_trip_and_invalidation(registry, tmp_path):
+    """The persistent index (JSON, no pickle) gives the same matches as a fresh build; it is keyed by
+    the registry file's content, and a corrupt cache is rebuilt, never trusted."""
+    import shutil
+
+    from rsec.engine.evidence.affiliations import load_index
+
+    ror = tmp_path / "ror.json"
+    shutil.copy(Path(__file__).parents[2] / "fixtures" / "evidence" / "ror" / "ror_v2_cut.json", ror)
+    cache = tmp_path / "cache"
+    built, first = load_index(ror, cache)
+    read, second = load_index(ror, cache)
+    assert not first.from_cache and second.from_cache and first.cache_file == second.cache_file
+    texts = ["東京大学大学院工学系研究科", "Kyoto University Hospital, Kyoto, Japan", "IHEP, Beijing, China"]
+    fresh = AffiliationMatcher(registry)
+    for text in texts:
+        expect = [(m.ror_id, m.explanation) for m in fresh.match(text)]
+        assert expect
+        assert [(m.ror_id, m.explanation) for m in AffiliationMatcher(read).match(text)] == expect
+    # another registry file content: another cache entry
+    ror.write_text(ror.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, third = load_index(ror, cache)
+    assert not third.from_cache and third.cache_file != first.cache_file
+    # a corrupt cache file is rebuilt
+    third.cache_file.write_bytes(b'{"format": "rsec-affiliation-index/')
+    again, fourth = load_index(ror, cache)
+    assert not fourth.from_cache
+    assert [m.ror_id for m in AffiliationMatcher(again).match("Kyoto University")] == [KYOTO]

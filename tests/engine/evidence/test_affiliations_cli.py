@@ -12,6 +12,12 @@ from rsec.cli import main
 ROR_CUT = Path(__file__).parents[2] / "fixtures" / "evidence" / "ror" / "ror_v2_cut.json"
 
 
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(tmp_path, monkeypatch):
+    """The matcher index cache goes to a temporary folder, never to the user's cache."""
+    monkeypatch.setenv("RSEC_CACHE_DIR", str(tmp_path / "cache"))
+
+
 def run(*argv: str) -> int:
     return main(["affiliations", *argv])
 
@@ -78,3 +84,18 @@ def test_bad_ror_dump_is_named(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "ror.json: record 1: field 'names'" in err
     assert not out.exists()
+
+
+def test_second_run_reads_the_index_cache(tmp_path, capsys):
+    """The matcher index is built once per ROR file and read back on the next run, same output."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,affiliation\n1,清華大学\n2,Kioto University\n", encoding="utf-8")
+    outs = []
+    for k in (1, 2):
+        out = tmp_path / f"out{k}.jsonl"
+        assert run("match", "--ror", str(ROR_CUT), "--input", str(src), "--output", str(out)) == 0
+        outs.append(out.read_text(encoding="utf-8"))
+    err = capsys.readouterr().err
+    assert "index built" in err and "index read from cache" in err
+    assert outs[0] == outs[1] and "03cve4549" in outs[0]
+    assert any((tmp_path / "cache" / "affiliations").glob("*.index.json"))

@@ -32,17 +32,24 @@ How (see docs/decisions/0003-affiliation-matching.md for the measured reasons):
 
 from __future__ import annotations
 
+import gc
+import gzip
+import hashlib
 import html
+import os
 import re
+import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+import orjson
 from rapidfuzz import fuzz, process
 
-from rsec.engine.evidence.ror import RorOrganization, RorRegistry
+from rsec.engine.evidence.ror import RorFormatError, RorOrganization, RorRegistry
 
 # ------------------------------------------------------------------------------------------------
 # Configuration (documented tunables, not constants buried in code)
@@ -516,8 +523,22 @@ class _Entry:
 class AffiliationIndex:
     """Name, acronym, token and city indexes over a :class:`RorRegistry`."""
 
-    def __init__(self, registry: RorRegistry):
+    def __init__(self, registry: RorRegistry, _state: dict | None = None):
         self.registry = registry
+        if _state is not None:
+            gc_was_on = gc.isenabled()
+            gc.disable()  # hundreds of thousands of small objects, none cyclic: no collection passes
+            try:
+                self._restore(_state)
+                self._derive(_state)
+            finally:
+                if gc_was_on:
+                    gc.enable()
+        else:
+            self._build(registry)
+            self._derive()
+
+    def _build(self, registry: RorRegistry) -> None:
         self.names: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
         self.acronyms: dict[str, list[_Entry]] = defaultdict(list)
         self.cities: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -588,12 +609,20 @@ class AffiliationIndex:
                 if e.kind != "stripped" and not any(x.org_id == e.org_id for x in swapped[alt]):
                     swapped[alt].append(_Entry(e.org_id, "swapped", e.lang, e.value))
         self.names.update(swapped)
+
+    def _derive(self, state: dict | None = None) -> None:
+        """Structures computed from the names (fast; not stored in the cache, except the country
+        lexicon, which babel builds slowly)."""
+        self.postings = defaultdict(set)
         for pos, key in enumerate(self.fuzzy_keys):
             for tok in key.split():
                 self.postings[tok].add(pos)
         self.n_names = max(1, len(self.names))
         self.common_df = 3
-        self.countries = _country_lexicon()
+        if state is not None:
+            self.countries = {tuple(k.split(_KEY_SEP)): v for k, v in state["countries"]}
+        else:
+            self.countries = _country_lexicon()
         self.vocab = list(self.postings)
         self.vocab_by_initial: dict[str, list[str]] = defaultdict(list)
         for w in self.vocab:
@@ -611,6 +640,152 @@ class AffiliationIndex:
                 ):
                     self.heads[head].append((entries, tail))
         self.max_key_len = max((len(k) for k in self.names), default=1)
+
+    # persistent cache ------------------------------------------------------------------------
+    def _state(self) -> dict[str, object]:
+        """The built index as plain JSON values (no pickle): entries once, names as entry numbers."""
+        entries: list[list[object]] = []
+        numbers: dict[int, int] = {}
+
+        def num(e: _Entry) -> int:
+            if id(e) not in numbers:
+                numbers[id(e)] = len(entries)
+                entries.append([e.org_id, e.kind, e.lang, e.value])
+            return numbers[id(e)]
+
+        sep = _KEY_SEP
+        return {
+            "format": INDEX_CACHE_FORMAT,
+            "entries": entries,
+            "names": {sep.join(k): [num(e) for e in v] for k, v in self.names.items()},
+            "acronyms": {k: [num(e) for e in v] for k, v in self.acronyms.items()},
+            "cities": {sep.join(k): sorted(v) for k, v in self.cities.items()},
+            "regions": {sep.join(k): sorted(v) for k, v in self.regions.items()},
+            "token_df": self.token_df,
+            "fuzzy_keys": self.fuzzy_keys,
+            "countries": [[sep.join(k), v] for k, v in self.countries.items()],
+        }
+
+    def _restore(self, state: dict) -> None:
+        sep = _KEY_SEP
+        entries = [_Entry(*row) for row in state["entries"]]
+        self.names = defaultdict(list)
+        for k, nums in state["names"].items():
+            self.names[tuple(k.split(sep))] = [entries[i] for i in nums]
+        self.acronyms = defaultdict(list, {k: [entries[i] for i in v] for k, v in state["acronyms"].items()})
+        self.cities = defaultdict(set, {tuple(k.split(sep)): set(v) for k, v in state["cities"].items()})
+        self.regions = defaultdict(set, {tuple(k.split(sep)): set(v) for k, v in state["regions"].items()})
+        self.token_df = defaultdict(int, state["token_df"])
+        self.fuzzy_keys = list(state["fuzzy_keys"])
+        # a fuzzy key's entries are the very list of its name (later bearers of the name included)
+        self.fuzzy_entries = [self.names[tuple(k.split(" "))] for k in self.fuzzy_keys]
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the index as JSON (temporary file, then renamed: never half-written)."""
+        p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_name(f".{p.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(orjson.dumps(self._state()))
+            os.replace(tmp, p)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], registry: RorRegistry) -> AffiliationIndex:
+        """Read an index written by :meth:`save` for ``registry``; :class:`IndexCacheError` if unusable."""
+        p = Path(path)
+        try:
+            state = orjson.loads(p.read_bytes())
+        except (OSError, orjson.JSONDecodeError) as exc:
+            raise IndexCacheError(str(p), f"unreadable: {exc}") from None
+        if not isinstance(state, dict) or state.get("format") != INDEX_CACHE_FORMAT:
+            raise IndexCacheError(str(p), "not an affiliation index of this version")
+        try:
+            return cls(registry, _state=state)
+        except (KeyError, TypeError, IndexError, ValueError) as exc:
+            raise IndexCacheError(str(p), f"corrupt: {exc!r}") from None
+
+
+INDEX_CACHE_FORMAT = "rsec-affiliation-index/2"
+_KEY_SEP = "\x1f"
+
+
+class IndexCacheError(ValueError):
+    """An index cache file that cannot be used (names the file); callers rebuild the index."""
+
+    def __init__(self, file: str, message: str):
+        self.file, self.reason = file, message
+        super().__init__(f"{file}: {message}")
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def default_cache_dir() -> Path:
+    """``$RSEC_CACHE_DIR/affiliations``, else ``$XDG_CACHE_HOME/rsec/affiliations`` (``~/.cache``)."""
+    if env := os.environ.get("RSEC_CACHE_DIR"):
+        return Path(env) / "affiliations"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rsec" / "affiliations"
+
+
+@dataclass
+class LoadReport:
+    """How :func:`load_index` obtained the index, and how long each step took (seconds)."""
+
+    from_cache: bool
+    registry_seconds: float
+    index_seconds: float
+    cache_file: Path | None
+
+
+def load_index(
+    ror_path: str | os.PathLike[str], cache_dir: str | os.PathLike[str] | None = None
+) -> tuple[AffiliationIndex, LoadReport]:
+    """The registry and its matcher index for the ROR file ``ror_path``, from a persistent cache.
+
+    The cache is keyed by the SHA-256 of the registry file's content and of this module's source (a
+    changed normalisation invalidates it): ``<digest>.registry.jsonl.gz`` (the registry cache of
+    :meth:`RorRegistry.save`) and ``<digest>.index.json``. The first run builds and writes both; later
+    runs read them. A missing, unreadable or corrupt cache is rebuilt, never trusted.
+    """
+    src = Path(ror_path)
+    digest = hashlib.sha256(
+        (_file_digest(src) + _file_digest(Path(__file__)) + INDEX_CACHE_FORMAT).encode()
+    ).hexdigest()[:32]
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    reg_file = folder / f"{digest}.registry.jsonl.gz"
+    ix_file = folder / f"{digest}.index.json"
+    t0 = time.perf_counter()
+    registry = None
+    if reg_file.exists() and ix_file.exists():
+        try:
+            registry = RorRegistry.load(reg_file)
+        except (RorFormatError, OSError, EOFError, gzip.BadGzipFile):
+            registry = None
+        if registry is not None:
+            t1 = time.perf_counter()
+            try:
+                index = AffiliationIndex.load(ix_file, registry)
+                return index, LoadReport(True, t1 - t0, time.perf_counter() - t1, ix_file)
+            except IndexCacheError:
+                pass
+    registry = RorRegistry.load(src)
+    t1 = time.perf_counter()
+    index = AffiliationIndex(registry)
+    t2 = time.perf_counter()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        registry.save(reg_file)
+        index.save(ix_file)
+    except OSError:
+        return index, LoadReport(False, t1 - t0, t2 - t1, None)  # a read-only place: run uncached
+    return index, LoadReport(False, t1 - t0, t2 - t1, ix_file)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ to and loaded from a compact gzip'd JSON-lines cache of its own (no pickle), for
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import os
@@ -321,6 +322,16 @@ class RorRegistry:
 
     @classmethod
     def _load_cache(cls, p: Path) -> RorRegistry:
+        gc_was_on = gc.isenabled()
+        gc.disable()  # many small acyclic objects: collection passes only cost time here
+        try:
+            return cls._read_cache(p)
+        finally:
+            if gc_was_on:
+                gc.enable()
+
+    @classmethod
+    def _read_cache(cls, p: Path) -> RorRegistry:
         with gzip.open(p, "rb") as fh:
             header = orjson.loads(fh.readline())
             if header.get("format") != CACHE_FORMAT:
