@@ -45,6 +45,11 @@ QUERIES = [
     Query("Sample Denki Co., Ltd.", schema="Company", country="jp"),
     Query("Kim Jong-un"),
     Query("Tarou Yamamoto"),
+    # the other kind of party: an institution screened as a person, a person as an organisation
+    Query("Beihang University"),
+    Query("Sample Denki"),
+    Query("Ivan Petrovich Sidorov", schema="Organization"),
+    Query("Kim Jong Un", schema="Company"),
 ]
 
 
@@ -94,7 +99,21 @@ def test_stored_readings_give_the_same_hits_as_fresh_analysis(tmp_path):
     calls = []
     matcher = loaded.matcher
     matcher.prepare = lambda entity: calls.append(entity.id)  # would be called without stored readings
-    assert _hits(loaded) == expected
+    import rsec.engine.names.matcher as matcher_module
+
+    real_prepare = matcher_module.prepare
+    queried = {q.name for q in QUERIES}
+
+    def watched(value, schema="Person"):
+        if value not in queried:
+            calls.append(value)  # a listed name analysed at query time
+        return real_prepare(value, schema)
+
+    matcher_module.prepare = watched
+    try:
+        assert _hits(loaded) == expected
+    finally:
+        matcher_module.prepare = real_prepare
     assert calls == []
     # narrow=False scores every name of each candidate, also from stored readings
     wide = [[h.list_entity_id for h in loaded.search(q, threshold=0.5, narrow=False)] for q in QUERIES]

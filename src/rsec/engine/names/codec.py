@@ -40,13 +40,31 @@ DICTIONARIES = (
 )
 
 
+#: Modules of this package that make readings and retrieval keys (not the scoring: a change to the
+#: matcher's features or weights leaves stored readings valid).
+ANALYSIS_MODULES = (
+    "chinese",
+    "codec",
+    "japanese",
+    "kana",
+    "keys",
+    "korean",
+    "normalize",
+    "orgs",
+    "phonetic",
+    "readings",
+)
+
+
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Identifier of the name analysis: a hash of this package's source and the dictionaries' versions."""
+    """Identifier of the name analysis: a hash of the modules that make readings and keys, and of the
+    dictionaries' versions."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
+    here = Path(__file__).parent
+    for module in ANALYSIS_MODULES:
+        h.update(module.encode())
+        h.update((here / f"{module}.py").read_bytes())
     for dist in DICTIONARIES:
         try:
             version = metadata.version(dist)

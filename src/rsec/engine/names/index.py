@@ -33,7 +33,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -201,7 +201,9 @@ class KeyPostings:
             path = directory / f"{prefix}{name}.npy"
             if not path.exists():
                 raise IndexFormatError(path, "missing index array")
-            arrays.append(np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False))
+            array = np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)
+            # a plain view of the mapped memory: indexing a np.memmap costs a Python-level hook each time
+            arrays.append(array.view(np.ndarray) if mmap else array)
         hashes, ptr, post, weights = arrays
         if len(ptr) != len(hashes) + 1 or int(ptr[-1]) != len(post):
             raise IndexFormatError(directory, f"inconsistent posting arrays ({prefix or 'names'})")
@@ -310,19 +312,25 @@ class KeyPostings:
 
 
 _BUILD: tuple[KeyFn, bool] | None = None
+#: A name is also stored as read for the other kind of party: a person's name screened with an
+#: organisation's (and the reverse) is read as such, and listed names must not be analysed at query time.
+OTHER_KIND = {"person": "Organization", "org": "Person"}
 
 
-def _analyse_one(key_fn: KeyFn, store: bool, name: str, schema: str) -> tuple[list[str], bytes]:
+def _analyse_one(key_fn: KeyFn, store: bool, name: str, schema: str) -> tuple[list[str], bytes, bytes]:
     keys = list(key_fn(name, schema))
     if not store:
-        return keys, b""
+        return keys, b"", b""
     from .codec import encode
     from .readings import prepare
 
-    return keys, encode(prepare(name, schema))  # the default key function has prepared it already
+    own = prepare(name, schema)  # the default key function has prepared it already
+    other_schema = OTHER_KIND.get(own.kind)
+    other = prepare(name, other_schema) if other_schema else None
+    return keys, encode(own), encode(other) if other is not None and other != own else b""
 
 
-def _analyse_chunk(chunk: list[tuple[str, str]]) -> list[tuple[list[str], bytes]]:
+def _analyse_chunk(chunk: list[tuple[str, str]]) -> list[tuple[list[str], bytes, bytes]]:
     assert _BUILD is not None
     key_fn, store = _BUILD
     return [_analyse_one(key_fn, store, name, schema) for name, schema in chunk]
@@ -330,7 +338,7 @@ def _analyse_chunk(chunk: list[tuple[str, str]]) -> list[tuple[list[str], bytes]
 
 def _analyse(
     key_fn: KeyFn, items: list[tuple[str, str]], workers: int, store: bool
-) -> list[tuple[list[str], bytes]]:
+) -> list[tuple[list[str], bytes, bytes]]:
     """Keys (and, with ``store``, encoded readings) of ``items``; on forked worker processes when
     ``workers`` > 1 and worth it."""
     global _BUILD
@@ -339,7 +347,7 @@ def _analyse(
     _BUILD = (key_fn, store)
     size = 5_000
     parts = [items[i : i + size] for i in range(0, len(items), size)]
-    out: list[tuple[list[str], bytes]] = []
+    out: list[tuple[list[str], bytes, bytes]] = []
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             for rows in pool.imap(_analyse_chunk, parts):
@@ -425,14 +433,19 @@ class ScreeningIndex:
                 pending.append((value, entity.schema))
                 name_entity.append(e_idx)
         analysed = _analyse(key_fn, pending, workers, store_readings)
-        postings = KeyPostings.build([keys for keys, _ in analysed])
+        postings = KeyPostings.build([keys for keys, _, _ in analysed])
         reading_ptr = None
         readings = b""
         if store_readings:
-            sizes = np.fromiter((len(b) for _, b in analysed), dtype=np.int64, count=len(analysed))
-            reading_ptr = np.zeros(len(analysed) + 1, dtype=np.int64)
+            # two slots per name row: its own reading, then the other kind's (empty when the same)
+            sizes = np.fromiter(
+                (len(b) for _, own, other in analysed for b in (own, other)),
+                dtype=np.int64,
+                count=2 * len(analysed),
+            )
+            reading_ptr = np.zeros(2 * len(analysed) + 1, dtype=np.int64)
             np.cumsum(sizes, out=reading_ptr[1:])
-            readings = b"".join(b for _, b in analysed)
+            readings = b"".join(b for _, own, other in analysed for b in (own, other))
         del analysed
         return cls(
             postings,
@@ -463,12 +476,14 @@ class ScreeningIndex:
         for i in range(self.n_entities):
             yield self._entity(i)
 
-    def _reading(self, row: int):
+    def _reading(self, slot: int):
+        """Stored reading in ``slot`` (``2 * row``: the name's own; ``2 * row + 1``: the other kind's,
+        None when it is the same)."""
         from .codec import decode
 
         assert self.reading_ptr is not None
-        start, end = int(self.reading_ptr[row]), int(self.reading_ptr[row + 1])
-        return decode(memoryview(self.reading_blob)[start:end])
+        start, end = int(self.reading_ptr[slot]), int(self.reading_ptr[slot + 1])
+        return decode(memoryview(self.reading_blob)[start:end]) if end > start else None
 
     @property
     def has_readings(self) -> bool:
@@ -534,7 +549,7 @@ class ScreeningIndex:
                     meta_path, f"key function {meta.get('key_fn')!r} not importable"
                 ) from exc
         postings = KeyPostings.load(root, "")
-        name_entity = np.load(root / "name_entity.npy", mmap_mode="r", allow_pickle=False)
+        name_entity = np.load(root / "name_entity.npy", mmap_mode="r", allow_pickle=False).view(np.ndarray)
         entity_ptr = np.load(root / "entity_ptr.npy", allow_pickle=False)
         blob_path = root / "entities.jsonl"
         if not blob_path.exists():
@@ -558,7 +573,7 @@ class ScreeningIndex:
                 raise IndexFormatError(root, "missing stored readings")
             reading_ptr = np.load(root / "reading_ptr.npy", allow_pickle=False)
             readings = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
-            if len(reading_ptr) != len(name_entity) + 1 or int(reading_ptr[-1]) != len(readings):
+            if len(reading_ptr) != 2 * len(name_entity) + 1 or int(reading_ptr[-1]) != len(readings):
                 raise IndexFormatError(root, "stored readings and names disagree in size")
         return cls(
             postings,
@@ -645,9 +660,14 @@ class ScreeningIndex:
             ne = np.asarray(self.name_entity)
             first = int(np.searchsorted(ne, e_idx, side="left"))
             rows = list(range(first, int(np.searchsorted(ne, e_idx, side="right"))))
-        # in the entity's own order of names, as the matcher breaks ties by it
-        names = tuple((pn.original, pn) for pn in map(self.reading, sorted(rows)) if pn.original.strip())
-        return PreparedEntity(entity.id, entity.schema, names)
+        rows = sorted(rows)  # in the entity's own order of names, as the matcher breaks ties by it
+        names, other = [], []
+        for row in rows:
+            pn = self.reading(2 * row)
+            if pn.original.strip():
+                names.append((pn.original, pn))
+                other.append(partial(self.reading, 2 * row + 1))
+        return PreparedEntity(entity.id, entity.schema, tuple(names), tuple(other))
 
     def search(
         self,

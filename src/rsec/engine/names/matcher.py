@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rsec.engine.lists.model import ListEntity
 
 from . import features as F
 from .config import MatcherConfig
-from .readings import PreparedName, prepare
+from .readings import PreparedName, prepare, schema_kind
 
 
 @dataclass
@@ -53,6 +54,9 @@ class PreparedEntity:
     id: str
     schema: str
     names: tuple[tuple[str, PreparedName], ...]
+    #: per name, if known: a function giving its reading as the other kind of party (person ↔
+    #: organisation), or None when that reading is the same
+    other_kind: tuple[Callable[[], PreparedName | None], ...] = ()
 
 
 class Matcher:
@@ -90,9 +94,14 @@ class Matcher:
         pq = prepare(query.name, query.schema if query.schema != "LegalEntity" else entity.schema)
         best: F.FeatureResult | None = None
         matched = entity.caption
-        for value, pn in pe.names:
+        want = schema_kind(query.schema)
+        for k, (value, pn) in enumerate(pe.names):
             if pn.kind != pq.kind and "other" not in (pn.kind, pq.kind):
-                pn = prepare(value, query.schema)
+                # read as the query's kind of party: the index stores that reading (None: the same)
+                if pe.other_kind and want in ("person", "org") and want != pn.kind:
+                    pn = pe.other_kind[k]() or pn
+                else:
+                    pn = prepare(value, query.schema)
             fr = F.name_feature(pq, pn, cfg)
             # on a tie, prefer the name written in the query's own script
             if (
