@@ -139,3 +139,18 @@ def test_truncated_readings_file_is_refused(tmp_path):
     path.write_bytes(path.read_bytes()[:-10])
     with pytest.raises(IndexFormatError, match="stored readings"):
         ScreeningIndex.load(tmp_path / "idx")
+
+
+def test_queries_in_another_script_compare_more_candidates():
+    """A kana or kanji query's keys are readings shared by many listed names: more candidates are scored
+    exactly than for a Latin query, so the listed party is not cut off by key-overlap rank."""
+    from rsec.engine.names.index import MAX_COMPARE, MAX_COMPARE_CROSS
+
+    people = [
+        ListEntity(f"p:{i}", "Person", [Name.of(f"Taro Yamada{s}")], "s") for i, s in enumerate("abcdefghij")
+    ]
+    index = ScreeningIndex.build(people, matcher=Matcher())
+    wide = {"cutoff": 0.0, "min_overlap": 0.0}
+    assert len(index.candidate_entities(Query("Taro Yamada"), **wide)) == MAX_COMPARE
+    assert len(index.candidate_entities(Query("ヤマダ タロウ"), **wide)) == MAX_COMPARE_CROSS
+    assert len(index.candidate_entities(Query("ヤマダ タロウ"), max_compare=None, **wide)) == len(people)

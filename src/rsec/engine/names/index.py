@@ -56,6 +56,11 @@ PROBE_CAP = 1_000
 CANDIDATES = 40
 #: Default maximum number of entities scored exactly by the matcher per query (the latency budget).
 MAX_COMPARE = 5
+#: The same for a query written in a script other than Latin: its keys come from readings (a kanji or
+#: katakana name has several), which share keys with more listed names, so key overlap ranks the listed
+#: party lower among them (MOF katakana names against the English list names: 91.5 % of the parties
+#: among the first 5 candidates, 97.0 % among the first 8).
+MAX_COMPARE_CROSS = 8
 #: Candidates whose key overlap is below this fraction of the best candidate's are not scored exactly.
 RELATIVE_CUTOFF = 0.5
 #: Candidates whose key overlap score (0–1) is below this are not scored exactly.
@@ -101,6 +106,11 @@ class Candidates:
     examined: int = 0  # postings read or tested: the work done, bounded by the scan cap
     keys: int = 0  # query keys known to the index
     skipped_common: list[int] = field(default_factory=list)
+
+
+def _written_in_another_script(name: str) -> bool:
+    """Whether ``name`` has letters outside the Latin script (kanji, kana, hangul, Cyrillic …)."""
+    return any(ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
 
 
 def key_hash(key: str) -> int:
@@ -632,6 +642,8 @@ class ScreeningIndex:
         out: dict[int, list[int]] = {}
         if not len(cand.ids):
             return out
+        if max_compare is not None and _written_in_another_script(query.name):
+            max_compare = max(max_compare, MAX_COMPARE_CROSS)
         floor = float(cand.scores[0]) * cutoff
         entity_of = np.asarray(self.name_entity)[cand.ids].tolist()
         for e, row, score in zip(entity_of, cand.ids.tolist(), cand.scores.tolist(), strict=True):
