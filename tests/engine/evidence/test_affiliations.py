@@ -264,3 +264,19 @@ def test_index_cache_round_trip_and_invalidation(registry, tmp_path):
     again, fourth = load_index(ror, cache)
     assert not fourth.from_cache
     assert [m.ror_id for m in AffiliationMatcher(again).match("Kyoto University")] == [KYOTO]
+
+
+def test_name_completed_by_a_place_needs_a_distinctive_or_whole_head():
+    """'Graduate School' followed somewhere later by 'USA' is no 'Graduate School USA' when the words are
+    common and sit inside a longer phrase; as a whole segment, or beside the place, they are."""
+    reg = RorRegistry(
+        [
+            _org("0bbbbbb11", "Graduate School USA", "US", "Washington"),
+            _org("0bbbbbb22", "University of Pittsburgh", "US", "Pittsburgh"),
+            *(_org(f"0bbbbbb3{k}", f"Graduate School of {w}", "GB", "London") for k, w in enumerate("ABC")),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = "Dept. of X, University of Pittsburgh Graduate School of Public Health, Pittsburgh, USA"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0bbbbbb22"]
+    assert [x.ror_id for x in m.match("Graduate School, Washington, USA")] == ["https://ror.org/0bbbbbb11"]

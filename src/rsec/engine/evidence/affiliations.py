@@ -1175,6 +1175,16 @@ class AffiliationMatcher:
                 for entries, tail in ix.heads.get(key, ()):
                     if not _mentioned_outside(ctx.places.get(tail), i, i + L):
                         continue
+                    if (
+                        not _whole_segment(toks, i, i + L)
+                        and not any(b == i or a == i + L for a, b in ctx.places[tail])
+                        and all(ix.token_df.get(w, 0) >= ix.common_df for w in key)
+                    ):
+                        # a head of common words only counts as a whole segment ("University of
+                        # Technology, Baghdad, Iraq") or beside its place ("Bremerhaven University of
+                        # Applied Science"), not inside a longer phrase ("University of Pittsburgh
+                        # Graduate School of Public Health …, USA" is no "Graduate School USA")
+                        continue
                     for cand in self._best_for_span(i, i + L, entries, ctx):
                         cand.score -= 0.03
                         cand.details.append(f"name completed by the place {' '.join(tail)!r} in the text")
