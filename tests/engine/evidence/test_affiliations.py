@@ -280,3 +280,22 @@ def test_name_completed_by_a_place_needs_a_distinctive_or_whole_head():
     text = "Dept. of X, University of Pittsburgh Graduate School of Public Health, Pittsburgh, USA"
     assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0bbbbbb22"]
     assert [x.ror_id for x in m.match("Graduate School, Washington, USA")] == ["https://ror.org/0bbbbbb11"]
+
+
+def test_ministry_sponsoring_a_key_laboratory_is_not_the_affiliation():
+    """'Key Laboratory of X of Ministry of Education, Y University' is Y University's laboratory; the
+    ministry alone, or not after a laboratory, is still found."""
+    reg = RorRegistry(
+        [
+            _org("0cccccc11", "Ministry of Education", "CN", "Beijing"),
+            _org("0cccccc22", "East China University of Science and Technology", "CN", "Shanghai"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = (
+        "Key Laboratory of Coal Gasification of Ministry of Education, "
+        "East China University of Science and Technology, Shanghai, China"
+    )
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0cccccc22"]
+    text = "Ministry of Education, Beijing; East China University of Science and Technology, Shanghai, China"
+    assert len(m.match(text)) == 2

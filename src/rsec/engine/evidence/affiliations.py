@@ -1433,6 +1433,17 @@ class AffiliationMatcher:
             later = [d for d in chosen if d.start > c.start and ctx.tokens[d.start].part == first.part]
             if later and name_key(c.entry.value)[:1] in _UNIT_WORDS and c.entry.kind != "acronym":
                 continue
+            if (
+                later
+                and name_key(c.entry.value)[:1] == ("ministry",)
+                and any(
+                    t.norm == "laboratory" and t.part == first.part
+                    for t in ctx.tokens[max(0, c.start - 12) : c.start]
+                )
+            ):
+                # "Key Laboratory of X (of) Ministry of Education, Y University": the ministry
+                # sponsors the laboratory; the institution is the university that follows
+                continue
             out.append(c)
         return out
 
