@@ -260,7 +260,8 @@ def _latin_tokens(text: str) -> list[str]:
 
 def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
-        return [Reading(tuple(make_token([t, _deleet(t)]) for t in _latin_tokens(text)), "as written")]
+        written = Reading(tuple(make_token([t, _deleet(t)]) for t in _latin_tokens(text)), "as written")
+        return [written, *_wade_giles_person(text)]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
@@ -278,6 +279,44 @@ def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Cyrl":
         return [_cyrillic(text)]
     return [_anyascii(text)]
+
+
+_WG_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _wade_giles_person(text: str) -> list[Reading]:
+    """Pinyin reading of a Chinese name written in Wade-Giles (Hsi Chin-ping → Xi Jinping, Mao Tse-tung →
+    Mao Zedong). Only when the name says it is Wade-Giles: a hyphenated given name whose syllables are all
+    Wade-Giles syllables, or every word a Wade-Giles syllable with one that pinyin does not have (hsi,
+    tse, chih). A word that does not parse (a family name spelt Lee) is kept as written."""
+    plain = ascii_fold(text).replace("'", "").replace("`", "").replace("’", "")
+    if plain.count(",") == 1:
+        family, given = plain.split(",")
+        plain = f"{given} {family}"
+    words = re.split(r"[\s,]+", plain.strip())
+    if not 2 <= len(words) <= 4 or not all(_WG_WORD.fullmatch(w) for w in words):
+        return []
+    parsed = [[chinese.pinyin_from_wade_giles(s) for s in w.split("-")] for w in words]
+    hyphenated = any(len(p) > 1 and all(p) for p in parsed)
+    every = all(all(p) for p in parsed)
+    wade_only = any(
+        not chinese.is_pinyin_syllable(s)
+        for w, p in zip(words, parsed, strict=True)
+        if all(p)
+        for s in w.split("-")
+    )
+    if not (hyphenated or (every and wade_only)):
+        return []
+    tokens = []
+    for w, p in zip(words, parsed, strict=True):
+        if not all(p):
+            tokens.append(make_token(tokenize(w.replace("-", "")), [w]))
+            continue
+        alts = [""]
+        for options in p:
+            alts = [a + o for a in alts for o in options][:MAX_ALTS]
+        tokens.append(make_token(alts, [w] * len(alts)))
+    return [Reading(tuple(tokens), "pinyin from Wade-Giles", detail=" ".join(words))]
 
 
 def _kana_person(text: str) -> Reading:

@@ -1,0 +1,60 @@
+"""Latin spellings of one name that differ by romanisation system or writing habit (P-3 list screening).
+
+Names are invented; each mechanism is checked on a pair it must join and a pair it must keep apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rsec.engine.lists.model import ListEntity, Name
+from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
+from rsec.engine.names.chinese import is_pinyin_syllable, pinyin_from_wade_giles
+from rsec.engine.names.readings import prepare
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def score(matcher: Matcher, query: str, candidate: str, schema: str = "Person") -> float:
+    entity = ListEntity(id=f"t:{candidate}", schema=schema, names=[Name.of(candidate)], list="test")
+    return matcher.compare(Query(query, schema), entity).score
+
+
+def test_wade_giles_table_is_derived_and_corrected():
+    """The inverse Wade-Giles table comes from pypinyin, with its -ai/-ei slip corrected."""
+    assert pinyin_from_wade_giles("hsi") == ("xi",)
+    assert set(pinyin_from_wade_giles("chin")) == {"jin", "qin"}
+    assert "dong" in pinyin_from_wade_giles("tung")
+    assert pinyin_from_wade_giles("lai") == ("lai",)  # pypinyin writes "lei"
+    assert pinyin_from_wade_giles("smith") == ()
+    assert is_pinyin_syllable("xi") and not is_pinyin_syllable("hsi")
+
+
+@pytest.mark.parametrize(
+    ("wade_giles", "pinyin"),
+    [
+        ("Chang Hsiao-ming", "Zhang Xiaoming"),
+        ("Liu Tse-tung", "Liu Zedong"),
+        ("Wang Chih-kuo", "Wang Zhiguo"),
+        ("Hsu, Chin-lai", "Xu Jinlai"),  # list order FAMILY, Given
+    ],
+)
+def test_wade_giles_names_match_their_pinyin(matcher, wade_giles, pinyin):
+    """P-3: a Chinese name in Wade-Giles matches the same name in pinyin, both ways."""
+    assert score(matcher, wade_giles, pinyin) >= DEFAULT_THRESHOLD
+    assert score(matcher, pinyin, wade_giles) >= DEFAULT_THRESHOLD
+
+
+def test_wade_giles_reading_keeps_different_names_apart(matcher):
+    assert score(matcher, "Chang Hsiao-ming", "Zhang Xiaolong") < DEFAULT_THRESHOLD
+    assert score(matcher, "Liu Tse-tung", "Liu Zhidong") < DEFAULT_THRESHOLD
+
+
+def test_wade_giles_reading_only_for_names_that_look_like_it():
+    """No pinyin reading for Western names or plain pinyin names that happen to be syllables."""
+    for name in ("Man Tan", "Chang Ping", "Jean-Paul Martin", "Kim Jong-un", "Ana Lee"):
+        assert [r.method for r in prepare(name).readings] == ["as written"], name
+    assert "pinyin from Wade-Giles" in [r.method for r in prepare("Ho Tse-min").readings]
