@@ -58,3 +58,46 @@ def test_wade_giles_reading_only_for_names_that_look_like_it():
     for name in ("Man Tan", "Chang Ping", "Jean-Paul Martin", "Kim Jong-un", "Ana Lee"):
         assert [r.method for r in prepare(name).readings] == ["as written"], name
     assert "pinyin from Wade-Giles" in [r.method for r in prepare("Ho Tse-min").readings]
+
+
+def test_slash_between_words_separates_aliases(matcher):
+    """P-3: ``Name/Other Name`` lists two names; a legal form such as A/S is not split."""
+    from rsec.engine.names.normalize import expand_alternatives
+
+    assert expand_alternatives("Al-Fajr/Northern Relief Front") == [
+        "Al-Fajr/Northern Relief Front",
+        "Al-Fajr",
+        "Northern Relief Front",
+    ]
+    assert expand_alternatives("Nordlys Shipping A/S") == ["Nordlys Shipping A/S"]
+    assert score(matcher, "Al Fajr", "Al-Fajr/Northern Relief Front", "Organization") >= DEFAULT_THRESHOLD
+
+
+def test_parenthesised_qualifier_weighs_lightly_but_different_qualifiers_clash(matcher):
+    """P-3: a branch qualifier on one side only (Schweiz) still matches the parent name; two different
+    qualifiers (France ↔ Germany) are different bodies."""
+    assert score(matcher, "Kestrel Bank (Schweiz) AG", "Kestrel Bank AG", "Company") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Kestrel Bank AG", "Kestrel Bank (Schweiz) AG", "Company") >= DEFAULT_THRESHOLD
+    assert (
+        score(matcher, "Kestrel Trading (France) SA", "Kestrel Trading (Germany) SA", "Company")
+        < DEFAULT_THRESHOLD
+    )
+    assert (
+        score(matcher, "Kestrel Bank (Hong Kong) Limited", "Kestrel Bank (Singapore) Limited", "Company")
+        < DEFAULT_THRESHOLD
+    )
+    # the same word outside parentheses is part of the name and weighs fully
+    assert score(matcher, "Kestrel Bank Schweiz AG", "Kestrel Bank AG", "Company") < score(
+        matcher, "Kestrel Bank (Schweiz) AG", "Kestrel Bank AG", "Company"
+    )
+
+
+def test_legal_form_glued_to_the_name(matcher):
+    """A legal form written without a space (KestrelAG) is read as the form, seen by its capital."""
+    from rsec.engine.names.orgs import unglue_legal_form
+
+    assert unglue_legal_form("KestrelAG") == "Kestrel AG"
+    assert unglue_legal_form("Kestrel Ltd.") == "Kestrel Ltd."
+    assert unglue_legal_form("BRAG") == "BRAG"  # one case: nothing to see
+    assert score(matcher, "KestrelAG", "Kestrel AG", "Company") >= DEFAULT_THRESHOLD
+    assert score(matcher, "KestrelAG", "Kestrel GmbH", "Company") < DEFAULT_THRESHOLD

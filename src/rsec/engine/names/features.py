@@ -156,6 +156,10 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
     conflicts (two different names in the same place); the surplus of the longer side are extras
     (middle names, patronymics, "of Science")."""
     short, long_ = sorted((rest_q, rest_c), key=len)
+    clash = 0.0
+    if any(t.role == "qualifier" for t in rest_q) and any(t.role == "qualifier" for t in rest_c):
+        # different qualifiers on both sides (… (France) ↔ … (Germany)) are different bodies
+        clash = sum(t.lengths[0] for t in rest_q + rest_c if t.role == "qualifier") * cfg.conflict_weight
     if kind != "person" and cross:
         # across scripts a distinctive word conflicts only with a distinctive word left on the other
         # side; one facing a generic word or nothing is an extra (自称 "self" + "proclaimed" ↔ 国),
@@ -166,7 +170,8 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
         kd = min(len(sd), len(ld))
         generic = sum(_weight(t, cfg) for t in rest_q + rest_c if t.generic)
         return (
-            (sum(sd[:kd]) + sum(ld[:kd])) * cfg.conflict_weight
+            clash
+            + (sum(sd[:kd]) + sum(ld[:kd])) * cfg.conflict_weight
             + (sum(sd[kd:]) + sum(ld[kd:])) * cfg.org_extra_weight_cross
             + generic * cfg.org_generic_extra_weight_cross
         )
@@ -177,7 +182,9 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
     # (across scripts only: our translation of such words is approximate; within one script
     # Trust ↔ Bank differ)
     facing = sorted(long_, key=lambda t: -_weight(t, cfg))[:k]
-    out = sum(_weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + facing)
+    out = clash + sum(
+        _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + facing
+    )
     if kind == "person" and shorter > 1:
         return out + sum(long_w[k:]) * cfg.person_extra_weight
     return out + sum(long_w[k:]) * cfg.org_extra_weight  # also a one-word name facing several

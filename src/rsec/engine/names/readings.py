@@ -139,8 +139,8 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
     readings: list[Reading] = []
     forms: frozenset[str] = frozenset()
     script = detect_script(fold(value))
-    for variant in expand_alternatives(value):
-        text = fold(variant)
+    for variant in expand_alternatives(value, qualifiers=kind == "org"):
+        text = fold(orgs.unglue_legal_form(variant) if kind == "org" else variant)
         vscript = detect_script(text)
         if kind == "org":
             found, f = _org_readings(text, vscript)
@@ -469,8 +469,13 @@ def _legal_phrases() -> list[tuple[str, str]]:
 _RU_ADJECTIVE = re.compile(r"^([a-z]{4,})sk(?:ii|iy|ij|y|i|oe|oye|aya|aja|ogo|ikh)$")
 
 
+_QUALIFIER = re.compile(r"\(([^()]*)\)")
+
+
 def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
     text = re.sub(r"['’](s)\b", "", text)  # possessive: Women's → women, People's → people
+    # a parenthesised word qualifies the name (Deutsche Bank (Schweiz) AG): it weighs like a generic word
+    qualifiers = {w for inner in _QUALIFIER.findall(text) for w in tokenize(ascii_fold(inner))}
     written = tokenize(ascii_fold(text))
     words = orgs.numbers_to_digits(written)
     # a number word kept beside its digits, for a reading that spells it out (ファースト → first)
@@ -504,7 +509,7 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         # a Russian organisation word left in romanisation (Zavod, Konstruktorskoe) also means its translation
         eng = orgs.romanised_term(w)
         eng = orgs.SYNONYMS.get(eng, eng)
-        generic = w2 in orgs.GENERIC_WORDS or eng in orgs.GENERIC_WORDS
+        generic = w2 in orgs.GENERIC_WORDS or eng in orgs.GENERIC_WORDS or w in qualifiers
         if eng and eng not in alts:
             alts.append(eng)
         # a Russian place adjective (Ryazanskii, Amursky Zavod) is often rendered as the place (リャザン)
@@ -514,7 +519,8 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         # a demonym is often rendered as the country (Syrian → シリア, Libyan → リビア)
         if len(w) >= 6 and w.endswith(("ian", "yan")):
             alts.append(w[:-1])
-        tokens.append(make_token(alts, [w], generic=generic))
+        role = "qualifier" if w in qualifiers else ""
+        tokens.append(make_token(alts, [w], role=role, generic=generic))
     return tokens, forms
 
 
