@@ -101,3 +101,18 @@ def test_legal_form_glued_to_the_name(matcher):
     assert unglue_legal_form("BRAG") == "BRAG"  # one case: nothing to see
     assert score(matcher, "KestrelAG", "Kestrel AG", "Company") >= DEFAULT_THRESHOLD
     assert score(matcher, "KestrelAG", "Kestrel GmbH", "Company") < DEFAULT_THRESHOLD
+
+
+def test_nickname_meets_its_full_name(matcher):
+    """P-3: a nickname (Ted, Ben) matches its full given name; two full names sharing a nickname
+    (Edward, Theodore → Ted) do not match each other; the family name is not read as a nickname."""
+    from rsec.engine.names.nicknames import full_names
+
+    assert "theodore" in full_names("ted")
+    assert "edward" not in full_names("theodore")
+    assert score(matcher, "Ted Kowalczyk", "Theodore Kowalczyk") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Benjamin Ostrowski", "Ben Ostrowski") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Edward Kowalczyk", "Theodore Kowalczyk") < DEFAULT_THRESHOLD
+    assert score(matcher, "Marek Ted", "Marek Theodore") < DEFAULT_THRESHOLD
+    # a name particle is not a nickname (al is also short for Albert)
+    assert [t.alts for t in prepare("Al Rashidi Omar").readings[0].tokens][0] == ("al",)

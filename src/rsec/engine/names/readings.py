@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rsec.engine.lists.model import detect_script
 
-from . import chinese, japanese, kana, korean, orgs
+from . import chinese, japanese, kana, korean, nicknames, orgs
 from .normalize import (
     TITLES_LATIN,
     ascii_fold,
@@ -260,8 +260,13 @@ def _latin_tokens(text: str) -> list[str]:
 
 def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
-        written = Reading(tuple(make_token([t, _deleet(t)]) for t in _latin_tokens(text)), "as written")
-        return [written, *_wade_giles_person(text)]
+        words = _latin_tokens(text)
+        tokens = []
+        for i, t in enumerate(words):
+            # a nickname before the family name also stands for its full names (Ted → Theodore, Edward)
+            full = nicknames.full_names(t) if i < len(words) - 1 and t not in PARTICLES else ()
+            tokens.append(make_token([t, _deleet(t), *full], [t, t, *(f"{t}={f}" for f in full)]))
+        return [Reading(tuple(tokens), "as written"), *_wade_giles_person(text)]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
