@@ -116,3 +116,28 @@ def test_nickname_meets_its_full_name(matcher):
     assert score(matcher, "Marek Ted", "Marek Theodore") < DEFAULT_THRESHOLD
     # a name particle is not a nickname (al is also short for Albert)
     assert [t.alts for t in prepare("Al Rashidi Omar").readings[0].tokens][0] == ("al",)
+
+
+def test_initials_written_together(matcher):
+    """P-3: J.C./JC before a family name and U.S. in an organisation name are initials of words."""
+    assert score(matcher, "JC Wojcik", "Jean-Claude Wojcik") >= DEFAULT_THRESHOLD
+    assert score(matcher, "J.C. Wojcik", "Jean-Claude Wojcik") >= DEFAULT_THRESHOLD
+    assert score(matcher, "JC Wojcik", "Marie-Louise Wojcik") < DEFAULT_THRESHOLD
+    assert (
+        score(
+            matcher,
+            "U.K. Office of Maritime Trade",
+            "United Kingdom Office of Maritime Trade",
+            "Organization",
+        )
+        >= DEFAULT_THRESHOLD
+    )
+    # letters of a company name are not read as initials, nor a legal form
+    assert score(matcher, "C.B.A. Holdings", "A.B.C. Holdings", "Company") < DEFAULT_THRESHOLD
+    assert "S.A." in prepare("Kestrel S.A.", "Company").original
+
+
+def test_word_split_by_a_stray_space(matcher):
+    """A family name broken by a stray space (Wojc ikowski) is read as one word; different names stay apart."""
+    assert score(matcher, "Marek Wojc ikowski", "Marek Antoni Wojcikowski") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Marek Abdul Nowak", "Marek Dost Nowak") < DEFAULT_THRESHOLD

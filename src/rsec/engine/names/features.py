@@ -298,6 +298,8 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     systematic = qr.systematic or cr.systematic
     best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg, canon, systematic)
     # joining two adjacent words can only help where some word already agrees, or the other side is one word
+    if best[2] and best[3] and not cross and len(qr.tokens) > 1 and len(cr.tokens) > 1:
+        best = _stray_space(qr, cr, best, jap, kind, cfg, canon, systematic)
     if (
         len(qr.tokens) != len(cr.tokens)
         and best[0] < 1.0
@@ -312,6 +314,37 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
                 align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
                 if more_q
                 else align(qr.tokens, variant, cross, jap, kind, cfg, canon, systematic)
+            )
+            if r[0] > best[0]:
+                best = r
+    return best
+
+
+def _stray_space(qr: Reading, cr: Reading, best, jap: bool, kind: str, cfg: MatcherConfig, canon, systematic):
+    """A word split by a stray space (Patr ushev): two adjacent words, one of them left over, that
+    written together are nearly a word of the other side are read as that one word (not an initial
+    or a number: Hans O Friedrich, Partners IV)."""
+    for more_q, side, rest, other in (
+        (True, qr.tokens, best[2], cr.tokens),
+        (False, cr.tokens, best[3], qr.tokens),
+    ):
+        for i in range(len(side) - 1):
+            merged = side[i].alts[0] + side[i + 1].alts[0]
+            if (
+                any(t.generic or len(t.alts[0]) < 2 or _is_number(t) for t in side[i : i + 2])
+                or (side[i] not in rest and side[i + 1] not in rest)
+                or not any(OSA.normalized_similarity(merged, t.alts[0]) >= 0.9 for t in other)
+            ):
+                continue
+            variant = (
+                *side[:i],
+                make_token([merged], [f"{side[i].alts[0]} {side[i + 1].alts[0]}"]),
+                *side[i + 2 :],
+            )
+            r = (
+                align(variant, cr.tokens, 0, jap, kind, cfg, canon, systematic)
+                if more_q
+                else align(qr.tokens, variant, 0, jap, kind, cfg, canon, systematic)
             )
             if r[0] > best[0]:
                 best = r

@@ -139,7 +139,9 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
     readings: list[Reading] = []
     forms: frozenset[str] = frozenset()
     script = detect_script(fold(value))
-    for variant in expand_alternatives(value, qualifiers=kind == "org"):
+    variants = expand_alternatives(value, qualifiers=kind == "org")
+    variants += [s for v in variants if (s := _spaced_initials(v, kind)) != v]
+    for variant in variants:
         text = fold(orgs.unglue_legal_form(variant) if kind == "org" else variant)
         vscript = detect_script(text)
         if kind == "org":
@@ -159,6 +161,33 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
         toks = tokenize(ascii_fold(value)) or [value]
         readings = [Reading(tuple(make_token([t]) for t in toks), "as written")]
     return PreparedName(value, script, kind, tuple(readings), forms, tuple(written))
+
+
+_DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,4})(?![^\W\d_])")
+_CONSONANTS = re.compile(r"(?<![^\W\d_])([B-DF-HJ-NP-TV-XZ]{2,3})(?![^\W\d_])")
+
+
+def _spaced_initials(text: str, kind: str) -> str:
+    """Initials written together as separate letters, so that each can meet a word: U.S. → U S (United
+    States; in an organisation name two letters only), and in a person's name a short run of consonants, JC → J C (Jean-Claude). Legal forms
+    (S.A., N.V.), titles and suffixes stay as they are."""
+
+    def dotted(m: re.Match) -> str:
+        letters = m.group(1).replace(".", "")
+        if letters.lower() in orgs.LEGAL_FORMS_LATIN or (kind != "person" and len(letters) > 2):
+            return m.group(0)  # S.A.; and N.A.B.C. Company is more often a name of letters than initials
+        return " ".join(letters)
+
+    def run(m: re.Match) -> str:
+        w = m.group(1).lower()
+        keep = w in TITLES_LATIN or w in _NAME_SUFFIXES or w in orgs.LEGAL_FORMS_LATIN
+        return m.group(0) if keep else " ".join(m.group(1))
+
+    if not text.isascii() and not ascii_fold(text).isascii():
+        return text
+    text = _DOTTED.sub(dotted, text)
+    # capitals in a name not written all in capitals (JC Juncker, not NG KWOK)
+    return _CONSONANTS.sub(run, text) if kind == "person" and not text.isupper() else text
 
 
 #: words that name a kind of body, as a name filed under persons may carry them (not words that are
