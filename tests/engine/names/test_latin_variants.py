@@ -141,3 +141,18 @@ def test_word_split_by_a_stray_space(matcher):
     """A family name broken by a stray space (Wojc ikowski) is read as one word; different names stay apart."""
     assert score(matcher, "Marek Wojc ikowski", "Marek Antoni Wojcikowski") >= DEFAULT_THRESHOLD
     assert score(matcher, "Marek Abdul Nowak", "Marek Dost Nowak") < DEFAULT_THRESHOLD
+
+
+def test_legal_phrase_cut_short_or_misspelt(matcher):
+    """A legal-form phrase cut by a field limit or with one letter wrong is still the legal form."""
+    full = "Kestrel Avionics Corporation Joint Stock Company"
+    assert (
+        score(matcher, "Kestrel Avionics Corporation Joint Stock Compan", full, "Company")
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score(matcher, "Kestrel Avionics Corporation Joynt Stock Company", full, "Company")
+        >= DEFAULT_THRESHOLD
+    )
+    # a cut-off distinctive word is not a legal form: only the phrase's own words may be cut
+    assert "jsc" not in str(prepare("Kestrel Joint Venture", "Company").legal_forms)

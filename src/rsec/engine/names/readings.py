@@ -523,6 +523,9 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
             forms.add(form)
             joined = joined.replace(f" {phrase} ", " ")
     words = joined.split()
+    words, tail_form = _damaged_legal_phrase(words)
+    if tail_form:
+        forms.add(tail_form)
     kept = []
     for i, w in enumerate(words):
         form = orgs.LEGAL_FORMS_LATIN.get(w) or orgs.misspelt_legal_form(w)
@@ -556,6 +559,22 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         role = "qualifier" if w in qualifiers else ""
         tokens.append(make_token(alts, [w], role=role, generic=generic))
     return tokens, forms
+
+
+def _damaged_legal_phrase(words: list[str]) -> tuple[list[str], str]:
+    """A legal-form phrase ending the name, cut short by a field limit (… JOINT STOCK COMPAN) or with
+    one letter wrong (JOYNT STOCK COMPANY): removed like the phrase itself."""
+    from rapidfuzz.distance import OSA as _OSA
+
+    for phrase, form in _legal_phrases():
+        n = phrase.count(" ") + 1
+        if n < 2 or len(words) <= n:
+            continue
+        tail = " ".join(words[-n:])
+        cut = phrase.startswith(tail) and len(phrase) - len(tail) <= 3 and len(words[-1]) >= 3
+        if cut or (len(phrase) >= 10 and _OSA.distance(tail, phrase, score_cutoff=1) <= 1):
+            return words[:-n], form
+    return words, ""
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff66-\uff9f]")
