@@ -156,3 +156,10 @@ def test_legal_phrase_cut_short_or_misspelt(matcher):
     )
     # a cut-off distinctive word is not a legal form: only the phrase's own words may be cut
     assert "jsc" not in str(prepare("Kestrel Joint Venture", "Company").legal_forms)
+
+
+def test_baltic_nominative_endings(matcher):
+    """P-3: a foreign name in Latvian/Lithuanian spelling (Sergejs, Vasilevskis) meets its usual spelling."""
+    assert score(matcher, "Sergejs Vasiljevs", "Sergej Vasiljev") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Sergejus Vasiljevas", "Sergej Vasiljev") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Sergejs Vasiljevs", "Sergej Vasilenko") < DEFAULT_THRESHOLD

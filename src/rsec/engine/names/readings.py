@@ -274,6 +274,16 @@ def _deleet(token: str) -> str:
     return token.translate(_LEET)
 
 
+def _baltic_stem(token: str) -> str:
+    """A foreign name in Latvian or Lithuanian spelling takes a nominative ending (Sergejs, Lavrovs,
+    Ivanovas); the stem is the name as other languages write it. "" when the word has no such ending."""
+    if len(token) >= 6 and token.endswith(("as", "is", "us")) and token[-3] not in "aeiouy":
+        return token[:-2]
+    if len(token) >= 5 and token[-1] == "s" and token[-2] in "jvr":
+        return token[:-1]
+    return ""
+
+
 _NAME_SUFFIXES = frozenset("jr sr junior senior ii iii iv".split())
 
 
@@ -294,7 +304,9 @@ def _person_readings(text: str, script: str) -> list[Reading]:
         for i, t in enumerate(words):
             # a nickname before the family name also stands for its full names (Ted → Theodore, Edward)
             full = nicknames.full_names(t) if i < len(words) - 1 and t not in PARTICLES else ()
-            tokens.append(make_token([t, _deleet(t), *full], [t, t, *(f"{t}={f}" for f in full)]))
+            tokens.append(
+                make_token([t, _deleet(t), *full, _baltic_stem(t)], [t, t, *(f"{t}={f}" for f in full), t])
+            )
         return [Reading(tuple(tokens), "as written"), *_wade_giles_person(text)]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
