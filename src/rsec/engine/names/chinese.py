@@ -152,3 +152,42 @@ def given_spellings(given: str) -> list[str]:
     """Given name syllables joined (Xiaoping), and in Wade-Giles (Hsiaoping)."""
     syl = syllables(given)
     return list(dict.fromkeys(["".join(syl), "".join(wade_giles(s) for s in syl)]))
+
+
+@lru_cache(maxsize=1)
+def _wade_giles_table() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """Wade-Giles syllable (apostrophes and umlauts dropped) → the pinyin syllables it may stand for,
+    derived from pypinyin's syllable inventory and its Wade-Giles style; and the set of pinyin syllables.
+
+    pypinyin 0.55 writes the final -ai as -ei (lai → lei) and tie as toeh; Wade-Giles keeps -ai and
+    writes tieh, so those two are corrected here."""
+    from pypinyin import Style
+    from pypinyin.pinyin_dict import pinyin_dict
+    from pypinyin.style import convert
+
+    toned = {s for v in pinyin_dict.values() for s in v.split(",")}
+    table: dict[str, set[str]] = {}
+    plain_all = set()
+    for s in toned:
+        plain = convert(s, Style.NORMAL, True).replace("v", "u").replace("ü", "u")
+        if not plain.isascii() or not plain.isalpha():
+            continue
+        plain_all.add(plain)
+        wg = convert(s, Style.WADEGILES, True)
+        wg = "".join(ch for ch in wg.replace("v", "u").replace("ü", "u") if ch.isalpha())
+        if plain.endswith("ai") and wg.endswith("ei"):
+            wg = wg[:-2] + "ai"
+        if plain == "tie":
+            wg = "tieh"
+        table.setdefault(wg, set()).add(plain)
+    return {k: tuple(sorted(v)) for k, v in table.items()}, frozenset(plain_all)
+
+
+def pinyin_from_wade_giles(syllable: str) -> tuple[str, ...]:
+    """Pinyin syllables a Wade-Giles syllable may stand for (hsi → xi; chin → jin, qin; tung → dong, tong);
+    () when it is not a Wade-Giles syllable."""
+    return _wade_giles_table()[0].get(syllable, ())
+
+
+def is_pinyin_syllable(syllable: str) -> bool:
+    return syllable in _wade_giles_table()[1]

@@ -40,20 +40,10 @@ DICTIONARIES = (
 )
 
 
-#: Modules of this package that make readings and retrieval keys (not the scoring: a change to the
-#: matcher's features or weights leaves stored readings valid).
-ANALYSIS_MODULES = (
-    "chinese",
-    "codec",
-    "japanese",
-    "kana",
-    "keys",
-    "korean",
-    "normalize",
-    "orgs",
-    "phonetic",
-    "readings",
-)
+#: Modules of this package that score, not read: a change to the matcher's features or weights, the
+#: index or the evaluation leaves stored readings and keys valid. Every other module (readings,
+#: normalisation, transliteration, dictionaries, keys, this codec) is part of the name analysis.
+SCORING_MODULES = frozenset({"__init__", "config", "evaluate", "features", "index", "matcher"})
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +51,10 @@ def fingerprint() -> str:
     """Identifier of the name analysis: a hash of the modules that make readings and keys, and of the
     dictionaries' versions."""
     h = hashlib.sha256()
-    here = Path(__file__).parent
-    for module in ANALYSIS_MODULES:
-        h.update(module.encode())
-        h.update((here / f"{module}.py").read_bytes())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.stem not in SCORING_MODULES:
+            h.update(path.stem.encode())
+            h.update(path.read_bytes())
     for dist in DICTIONARIES:
         try:
             version = metadata.version(dist)

@@ -155,6 +155,10 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
     conflicts (two different names in the same place); the surplus of the longer side are extras
     (middle names, patronymics, "of Science")."""
     short, long_ = sorted((rest_q, rest_c), key=len)
+    clash = 0.0
+    if any(t.role == "qualifier" for t in rest_q) and any(t.role == "qualifier" for t in rest_c):
+        # different qualifiers on both sides (… (France) ↔ … (Germany)) are different bodies
+        clash = sum(t.lengths[0] for t in rest_q + rest_c if t.role == "qualifier") * cfg.conflict_weight
     if kind != "person" and cross:
         # across scripts a distinctive word conflicts only with a distinctive word left on the other
         # side; one facing a generic word or nothing is an extra (自称 "self" + "proclaimed" ↔ 国),
@@ -165,7 +169,8 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
         kd = min(len(sd), len(ld))
         generic = sum(_weight(t, cfg) for t in rest_q + rest_c if t.generic)
         return (
-            (sum(sd[:kd]) + sum(ld[:kd])) * cfg.conflict_weight
+            clash
+            + (sum(sd[:kd]) + sum(ld[:kd])) * cfg.conflict_weight
             + (sum(sd[kd:]) + sum(ld[kd:])) * cfg.org_extra_weight_cross
             + generic * cfg.org_generic_extra_weight_cross
         )
@@ -176,7 +181,9 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
     # (across scripts only: our translation of such words is approximate; within one script
     # Trust ↔ Bank differ)
     facing = sorted(long_, key=lambda t: -_weight(t, cfg))[:k]
-    out = sum(_weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + facing)
+    out = clash + sum(
+        _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + facing
+    )
     if kind == "person" and shorter > 1:
         return out + sum(long_w[k:]) * cfg.person_extra_weight
     return out + sum(long_w[k:]) * cfg.org_extra_weight  # also a one-word name facing several
@@ -327,6 +334,8 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     systematic = qr.systematic or cr.systematic
     best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg, canon, systematic)
     # joining two adjacent words can only help where some word already agrees, or the other side is one word
+    if best[2] and best[3] and not cross and len(qr.tokens) > 1 and len(cr.tokens) > 1:
+        best = _stray_space(qr, cr, best, jap, kind, cfg, canon, systematic)
     if (
         len(qr.tokens) != len(cr.tokens)
         and best[0] < 1.0
@@ -338,6 +347,37 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
                 align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
                 if more_q
                 else align(qr.tokens, variant, cross, jap, kind, cfg, canon, systematic)
+            )
+            if r[0] > best[0]:
+                best = r
+    return best
+
+
+def _stray_space(qr: Reading, cr: Reading, best, jap: bool, kind: str, cfg: MatcherConfig, canon, systematic):
+    """A word split by a stray space (Patr ushev): two adjacent words, one of them left over, that
+    written together are nearly a word of the other side are read as that one word (not an initial
+    or a number: Hans O Friedrich, Partners IV)."""
+    for more_q, side, rest, other in (
+        (True, qr.tokens, best[2], cr.tokens),
+        (False, cr.tokens, best[3], qr.tokens),
+    ):
+        for i in range(len(side) - 1):
+            merged = side[i].alts[0] + side[i + 1].alts[0]
+            if (
+                any(t.generic or len(t.alts[0]) < 2 or _is_number(t) for t in side[i : i + 2])
+                or (side[i] not in rest and side[i + 1] not in rest)
+                or not any(OSA.normalized_similarity(merged, t.alts[0]) >= 0.9 for t in other)
+            ):
+                continue
+            variant = (
+                *side[:i],
+                make_token([merged], [f"{side[i].alts[0]} {side[i + 1].alts[0]}"]),
+                *side[i + 2 :],
+            )
+            r = (
+                align(variant, cr.tokens, 0, jap, kind, cfg, canon, systematic)
+                if more_q
+                else align(qr.tokens, variant, 0, jap, kind, cfg, canon, systematic)
             )
             if r[0] > best[0]:
                 best = r

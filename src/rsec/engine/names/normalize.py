@@ -91,6 +91,8 @@ _LABEL = re.compile(
 )
 _WORDS = re.compile(r"[\s・･]+")
 _ALT_SPLIT = re.compile(r"\s*[,/，、]\s*")
+_QUALIFIER_WORDS = re.compile(r"[A-Za-z][A-Za-z\-]*(?: [A-Za-z][A-Za-z\-]*)?")
+_WORD_SLASH = re.compile(r"(?<=[^\W\d_]{3})/(?=[^\W\d_]{3})")
 
 
 def _similar_spelling(a: str, b: str) -> bool:
@@ -102,7 +104,7 @@ def _similar_spelling(a: str, b: str) -> bool:
     )
 
 
-def expand_alternatives(text: str, limit: int = 6) -> list[str]:
+def expand_alternatives(text: str, limit: int = 6, qualifiers: bool = False) -> list[str]:
     """Expand the alternatives lists print inside a name into separate spellings of the whole name.
 
     - ``Yury(Yuri) Chaika(Chayka)``, ``Kseniya (Xenia, Ksenia) Shoigu``, ``ロマン・リャギン(リャーヒン)``: a
@@ -111,6 +113,9 @@ def expand_alternatives(text: str, limit: int = 6) -> list[str]:
       parenthesis holding a whole other name (several words, a label, or another script) becomes a
       name of its own beside the name without it.
     - ``AL-ITIHAAD AL-ISLAMIYA / AIAI``: names separated by `` / `` are separate names.
+    - with ``qualifiers`` (organisation names): one or two Latin words in parentheses that are not a
+      spelling of the word before, ``Deutsche Bank (Schweiz) AG``, stay in the name in parentheses, to
+      be weighed as a qualifier.
     Anything else in parentheses stays part of the name.
     """
     text = unicodedata.normalize("NFKC", text)
@@ -118,7 +123,15 @@ def expand_alternatives(text: str, limit: int = 6) -> list[str]:
         parts = [p for p in text.split(" / ") if p.strip()]
         out: list[str] = []
         for p in parts:
-            out.extend(expand_alternatives(p, limit))
+            out.extend(expand_alternatives(p, limit, qualifiers))
+        return list(dict.fromkeys(out))[: limit * 2]
+    if _WORD_SLASH.search(text):
+        # Al-Qa'ida/Islamic Army: a slash between words (not A/S, w/o) also separates names; the whole
+        # is kept too, in case the slash belongs to the name
+        parts = [p for p in _WORD_SLASH.split(text) if p.strip()]
+        out = [text]
+        for p in parts:
+            out.extend(expand_alternatives(p, limit, qualifiers))
         return list(dict.fromkeys(out))[: limit * 2]
     if "(" not in text:
         return [text]
@@ -141,7 +154,11 @@ def expand_alternatives(text: str, limit: int = 6) -> list[str]:
         else:
             if before:
                 words.append([before[-1]])
-            if (
+            if qualifiers and not labelled and _QUALIFIER_WORDS.fullmatch(ascii_fold(inner)):
+                # an organisation's qualifier such as (Schweiz), (Hong Kong): kept in parentheses, so
+                # that the reading weighs it as a qualifier rather than as a name of its own
+                words.append([f"({inner})"])
+            elif (
                 labelled
                 or len(inner.split()) > 1
                 or (inner and inner.isascii() != text[: m.start()].isascii())

@@ -621,3 +621,14 @@ def misspelt_legal_form(word: str) -> str:
         if OSA.distance(word, form, score_cutoff=1) <= 1:
             return LEGAL_FORMS_LATIN[form]
     return ""
+
+
+# legal forms as they are capitalised when written glued to the name (SiemensAG, AcmeGmbH, FooLtd)
+_GLUED_FORMS = "AG GmbH KG SE SA SpA SAS SARL NV BV AB AS Oy LLC LLP PLC Ltd Inc Corp".split()
+_GLUED = re.compile(r"(?<=[a-z]{3})(" + "|".join(_GLUED_FORMS) + r")(?=$|[\s,.)])")
+
+
+def unglue_legal_form(name: str) -> str:
+    """Separate a legal form written glued to the name, seen by its capital after a lower-case letter
+    (SiemensAG → Siemens AG, AcmeLtd. → Acme Ltd.); names in one case are left alone."""
+    return _GLUED.sub(r" \1", name) if name[:1].isupper() else name

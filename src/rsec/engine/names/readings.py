@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rsec.engine.lists.model import detect_script
 
-from . import chinese, japanese, kana, korean, orgs
+from . import chinese, japanese, kana, korean, nicknames, orgs
 from .normalize import (
     TITLES_LATIN,
     ascii_fold,
@@ -139,8 +139,10 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
     readings: list[Reading] = []
     forms: frozenset[str] = frozenset()
     script = detect_script(fold(value))
-    for variant in expand_alternatives(value):
-        text = fold(variant)
+    variants = expand_alternatives(value, qualifiers=kind == "org")
+    variants += [s for v in variants if (s := _spaced_initials(v, kind)) != v]
+    for variant in variants:
+        text = fold(orgs.unglue_legal_form(variant) if kind == "org" else variant)
         vscript = detect_script(text)
         if kind == "org":
             found, f = _org_readings(text, vscript)
@@ -166,6 +168,33 @@ def _without_empty_tokens(r: Reading) -> Reading:
     if all(t.alts for t in r.tokens):
         return r
     return Reading(tuple(t for t in r.tokens if t.alts), r.method, r.translit, r.japanese, r.detail)
+
+
+_DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,4})(?![^\W\d_])")
+_CONSONANTS = re.compile(r"(?<![^\W\d_])([B-DF-HJ-NP-TV-XZ]{2,3})(?![^\W\d_])")
+
+
+def _spaced_initials(text: str, kind: str) -> str:
+    """Initials written together as separate letters, so that each can meet a word: U.S. → U S (United
+    States; in an organisation name two letters only), and in a person's name a short run of consonants, JC → J C (Jean-Claude). Legal forms
+    (S.A., N.V.), titles and suffixes stay as they are."""
+
+    def dotted(m: re.Match) -> str:
+        letters = m.group(1).replace(".", "")
+        if letters.lower() in orgs.LEGAL_FORMS_LATIN or (kind != "person" and len(letters) > 2):
+            return m.group(0)  # S.A.; and N.A.B.C. Company is more often a name of letters than initials
+        return " ".join(letters)
+
+    def run(m: re.Match) -> str:
+        w = m.group(1).lower()
+        keep = w in TITLES_LATIN or w in _NAME_SUFFIXES or w in orgs.LEGAL_FORMS_LATIN
+        return m.group(0) if keep else " ".join(m.group(1))
+
+    if not text.isascii() and not ascii_fold(text).isascii():
+        return text
+    text = _DOTTED.sub(dotted, text)
+    # capitals in a name not written all in capitals (JC Juncker, not NG KWOK)
+    return _CONSONANTS.sub(run, text) if kind == "person" and not text.isupper() else text
 
 
 #: words that name a kind of body, as a name filed under persons may carry them (not words that are
@@ -252,6 +281,16 @@ def _deleet(token: str) -> str:
     return token.translate(_LEET)
 
 
+def _baltic_stem(token: str) -> str:
+    """A foreign name in Latvian or Lithuanian spelling takes a nominative ending (Sergejs, Lavrovs,
+    Ivanovas); the stem is the name as other languages write it. "" when the word has no such ending."""
+    if len(token) >= 6 and token.endswith(("as", "is", "us")) and token[-3] not in "aeiouy":
+        return token[:-2]
+    if len(token) >= 5 and token[-1] == "s" and token[-2] in "jvr":
+        return token[:-1]
+    return ""
+
+
 _NAME_SUFFIXES = frozenset("jr sr junior senior ii iii iv".split())
 
 
@@ -267,7 +306,15 @@ def _latin_tokens(text: str) -> list[str]:
 
 def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Latn" or (script == "Zyyy" and ascii_fold(text).isascii()):
-        return [Reading(tuple(make_token([t, _deleet(t)]) for t in _latin_tokens(text)), "as written")]
+        words = _latin_tokens(text)
+        tokens = []
+        for i, t in enumerate(words):
+            # a nickname before the family name also stands for its full names (Ted → Theodore, Edward)
+            full = nicknames.full_names(t) if i < len(words) - 1 and t not in PARTICLES else ()
+            tokens.append(
+                make_token([t, _deleet(t), *full, _baltic_stem(t)], [t, t, *(f"{t}={f}" for f in full), t])
+            )
+        return [Reading(tuple(tokens), "as written"), *_wade_giles_person(text)]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
@@ -285,6 +332,44 @@ def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Cyrl":
         return [_cyrillic(text)]
     return [_anyascii(text)]
+
+
+_WG_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _wade_giles_person(text: str) -> list[Reading]:
+    """Pinyin reading of a Chinese name written in Wade-Giles (Hsi Chin-ping → Xi Jinping, Mao Tse-tung →
+    Mao Zedong). Only when the name says it is Wade-Giles: a hyphenated given name whose syllables are all
+    Wade-Giles syllables, or every word a Wade-Giles syllable with one that pinyin does not have (hsi,
+    tse, chih). A word that does not parse (a family name spelt Lee) is kept as written."""
+    plain = ascii_fold(text).replace("'", "").replace("`", "").replace("’", "")
+    if plain.count(",") == 1:
+        family, given = plain.split(",")
+        plain = f"{given} {family}"
+    words = re.split(r"[\s,]+", plain.strip())
+    if not 2 <= len(words) <= 4 or not all(_WG_WORD.fullmatch(w) for w in words):
+        return []
+    parsed = [[chinese.pinyin_from_wade_giles(s) for s in w.split("-")] for w in words]
+    hyphenated = any(len(p) > 1 and all(p) for p in parsed)
+    every = all(all(p) for p in parsed)
+    wade_only = any(
+        not chinese.is_pinyin_syllable(s)
+        for w, p in zip(words, parsed, strict=True)
+        if all(p)
+        for s in w.split("-")
+    )
+    if not (hyphenated or (every and wade_only)):
+        return []
+    tokens = []
+    for w, p in zip(words, parsed, strict=True):
+        if not all(p):
+            tokens.append(make_token(tokenize(w.replace("-", "")), [w]))
+            continue
+        alts = [""]
+        for options in p:
+            alts = [a + o for a in alts for o in options][:MAX_ALTS]
+        tokens.append(make_token(alts, [w] * len(alts)))
+    return [Reading(tuple(tokens), "pinyin from Wade-Giles", detail=" ".join(words))]
 
 
 def _kana_person(text: str) -> Reading:
@@ -437,8 +522,13 @@ def _legal_phrases() -> list[tuple[str, str]]:
 _RU_ADJECTIVE = re.compile(r"^([a-z]{4,})sk(?:ii|iy|ij|y|i|oe|oye|aya|aja|ogo|ikh)$")
 
 
+_QUALIFIER = re.compile(r"\(([^()]*)\)")
+
+
 def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
     text = re.sub(r"['’](s)\b", "", text)  # possessive: Women's → women, People's → people
+    # a parenthesised word qualifies the name (Deutsche Bank (Schweiz) AG): it weighs like a generic word
+    qualifiers = {w for inner in _QUALIFIER.findall(text) for w in tokenize(ascii_fold(inner))}
     written = tokenize(ascii_fold(text))
     words = orgs.numbers_to_digits(written)
     # a number word kept beside its digits, for a reading that spells it out (ファースト → first)
@@ -452,6 +542,9 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
             forms.add(form)
             joined = joined.replace(f" {phrase} ", " ")
     words = joined.split()
+    words, tail_form = _damaged_legal_phrase(words)
+    if tail_form:
+        forms.add(tail_form)
     kept = []
     for i, w in enumerate(words):
         form = orgs.LEGAL_FORMS_LATIN.get(w) or orgs.misspelt_legal_form(w)
@@ -472,7 +565,7 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         # a Russian organisation word left in romanisation (Zavod, Konstruktorskoe) also means its translation
         eng = orgs.romanised_term(w)
         eng = orgs.SYNONYMS.get(eng, eng)
-        generic = w2 in orgs.GENERIC_WORDS or eng in orgs.GENERIC_WORDS
+        generic = w2 in orgs.GENERIC_WORDS or eng in orgs.GENERIC_WORDS or w in qualifiers
         if eng and eng not in alts:
             alts.append(eng)
         # a Russian place adjective (Ryazanskii, Amursky Zavod) is often rendered as the place (リャザン)
@@ -482,8 +575,25 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         # a demonym is often rendered as the country (Syrian → シリア, Libyan → リビア)
         if len(w) >= 6 and w.endswith(("ian", "yan")):
             alts.append(w[:-1])
-        tokens.append(make_token(alts, [w], generic=generic))
+        role = "qualifier" if w in qualifiers else ""
+        tokens.append(make_token(alts, [w], role=role, generic=generic))
     return tokens, forms
+
+
+def _damaged_legal_phrase(words: list[str]) -> tuple[list[str], str]:
+    """A legal-form phrase ending the name, cut short by a field limit (… JOINT STOCK COMPAN) or with
+    one letter wrong (JOYNT STOCK COMPANY): removed like the phrase itself."""
+    from rapidfuzz.distance import OSA as _OSA
+
+    for phrase, form in _legal_phrases():
+        n = phrase.count(" ") + 1
+        if n < 2 or len(words) <= n:
+            continue
+        tail = " ".join(words[-n:])
+        cut = phrase.startswith(tail) and len(phrase) - len(tail) <= 3 and len(words[-1]) >= 3
+        if cut or (len(phrase) >= 10 and _OSA.distance(tail, phrase, score_cutoff=1) <= 1):
+            return words[:-n], form
+    return words, ""
 
 
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uff66-\uff9f]")
