@@ -154,16 +154,3 @@ def test_queries_in_another_script_compare_more_candidates():
     assert len(index.candidate_entities(Query("Taro Yamada"), **wide)) == MAX_COMPARE
     assert len(index.candidate_entities(Query("ヤマダ タロウ"), **wide)) == MAX_COMPARE_CROSS
     assert len(index.candidate_entities(Query("ヤマダ タロウ"), max_compare=None, **wide)) == len(people)
-
-
-def test_names_in_another_script_are_ranked_apart():
-    """A Latin query shares spellings and sounds with Latin names but only sounds with a katakana one:
-    Latin names sharing the given name and the surname's spelling must not push the katakana spelling
-    of the party out of the names scored."""
-    suffixes = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]
-    people = [ListEntity(f"p:{s}", "Person", [Name.of(f"Taro Yamada{s}")], "s") for s in suffixes]
-    people.append(ListEntity("k:1", "Person", [Name.of("ヤマダ・タロウ")], "s"))
-    index = ScreeningIndex.build(people, matcher=Matcher())
-    chosen = [index.entity(e).id for e in index.candidate_entities(Query("Taro Yamada"))]
-    assert "k:1" in chosen
-    assert "k:1" in [h.list_entity_id for h in index.search(Query("Taro Yamada"))]

@@ -61,16 +61,6 @@ MAX_COMPARE = 5
 #: party lower among them (MOF katakana names against the English list names: 91.5 % of the parties
 #: among the first 5 candidates, 97.0 % among the first 8).
 MAX_COMPARE_CROSS = 8
-#: Entities a Latin query scores among names written in another script (kanji, kana, hangul …),
-#: ranked apart from the Latin names (English names against the MOF list's katakana names: the party was
-#: among the first 5 candidates of a single ranking for 51 % of the names).
-MAX_COMPARE_OTHER_SCRIPT = 3
-#: Key overlap that a name in the other kind of script must reach: a katakana name shares only sounds
-#: with its Latin spelling, not spellings (MOF parties: overlap 0.16–0.27 for names scoring 0.68–0.94).
-#: English names against the MOF katakana names found the party 52 % of the time with one ranking and
-#: one floor of 0.35, 67 % with names ranked apart and this floor (74 % at 0.15, at twice the false
-#: alerts on synthetic negatives).
-MIN_OVERLAP_OTHER_SCRIPT = 0.25
 #: Candidates whose key overlap is below this fraction of the best candidate's are not scored exactly.
 RELATIVE_CUTOFF = 0.5
 #: Candidates whose key overlap score (0–1) is below this are not scored exactly.
@@ -248,7 +238,6 @@ class KeyPostings:
         scan_cap: int = SCAN_CAP,
         min_score: float = 0.0,
         probe_cap: int = PROBE_CAP,
-        row_group: np.ndarray | None = None,
     ) -> Candidates:
         """Rows sharing keys with ``keys``, best ``limit`` by IDF-weighted overlap (mean of the overlap
         coefficient and the Dice coefficient, 0–1), at least ``min_score``.
@@ -323,18 +312,7 @@ class KeyPostings:
         if min_score > 0.0:
             keep = dice >= min_score
             ids, dice = ids[keep], dice[keep]
-        if row_group is not None and len(ids) > limit:
-            # the best ``limit`` of each group of rows (ranked apart: names in different scripts)
-            groups = np.asarray(row_group)[ids]
-            tops = []
-            for g in np.unique(groups):
-                members = np.flatnonzero(groups == g)
-                if len(members) > limit:
-                    members = members[np.argpartition(-dice[members], limit - 1)[:limit]]
-                tops.append(members)
-            top = np.concatenate(tops)
-            ids, dice = ids[top], dice[top]
-        elif len(ids) > limit:
+        if len(ids) > limit:
             top = np.argpartition(-dice, limit - 1)[:limit]
             ids, dice = ids[top], dice[top]
         best = np.argsort(-dice, kind="stable")
@@ -420,7 +398,6 @@ class ScreeningIndex:
         reading_ptr: np.ndarray | None = None,
         reading_blob: bytes | np.ndarray = b"",
         analysis: str = "",
-        row_other_script: np.ndarray | None = None,
     ):
         self.postings = postings
         self.name_entity = name_entity
@@ -435,8 +412,6 @@ class ScreeningIndex:
         self.reading_blob = reading_blob
         self.analysis = analysis  # fingerprint of the name analysis that made the keys and readings
         self.reading = lru_cache(maxsize=READING_CACHE)(self._reading)
-        #: per name row, whether the name is written in a script other than Latin (None: not known)
-        self.row_other_script = row_other_script
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -493,9 +468,6 @@ class ScreeningIndex:
             reading_ptr,
             readings,
             fingerprint(),
-            np.fromiter(
-                (_written_in_another_script(v) for v, _ in pending), dtype=np.uint8, count=len(pending)
-            ),
         )
 
     @property
@@ -535,8 +507,6 @@ class ScreeningIndex:
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
         self.postings.save(tmp, "")
         np.save(tmp / "name_entity.npy", self.name_entity, allow_pickle=False)
-        if self.row_other_script is not None:
-            np.save(tmp / "row_script.npy", np.asarray(self.row_other_script), allow_pickle=False)
         np.save(tmp / "entity_ptr.npy", self.entity_ptr, allow_pickle=False)
         (tmp / "entities.jsonl").write_bytes(bytes(self.entity_blob))
         if self.reading_ptr is not None:
@@ -615,11 +585,6 @@ class ScreeningIndex:
             readings = np.memmap(path, dtype=np.uint8, mode="r") if path.stat().st_size else b""
             if len(reading_ptr) != 2 * len(name_entity) + 1 or int(reading_ptr[-1]) != len(readings):
                 raise IndexFormatError(root, "stored readings and names disagree in size")
-        row_script = None
-        if (root / "row_script.npy").exists():
-            row_script = np.load(root / "row_script.npy", allow_pickle=False)
-            if len(row_script) != len(name_entity):
-                raise IndexFormatError(root, "row scripts and names disagree in size")
         return cls(
             postings,
             name_entity,
@@ -631,7 +596,6 @@ class ScreeningIndex:
             reading_ptr,
             readings,
             analysis,
-            row_script,
         )
 
     # -- searching ------------------------------------------------------------------------
@@ -644,20 +608,10 @@ class ScreeningIndex:
         return self._matcher
 
     def candidates(
-        self,
-        query: Any,
-        candidates: int = CANDIDATES,
-        scan_cap: int = SCAN_CAP,
-        min_score: float = 0.0,
-        by_script: bool = False,
+        self, query: Any, candidates: int = CANDIDATES, scan_cap: int = SCAN_CAP, min_score: float = 0.0
     ) -> Candidates:
-        """Best candidate names for ``query``; with ``by_script``, the best ``candidates`` among the names
-        in Latin and the best among the names in other scripts."""
         keys = self.key_fn(query.name, getattr(query, "schema", None) or "Person")
-        group = self.row_other_script if by_script else None
-        return self.postings.candidates(
-            keys, limit=candidates, scan_cap=scan_cap, min_score=min_score, row_group=group
-        )
+        return self.postings.candidates(keys, limit=candidates, scan_cap=scan_cap, min_score=min_score)
 
     def candidate_entities(
         self,
@@ -683,63 +637,23 @@ class ScreeningIndex:
         cutoff: float,
         min_overlap: float,
     ) -> dict[int, list[int]]:
-        """Candidate entities (best first) with the rows of their names that were retrieved.
-
-        Key overlap ranks names fairly only within one script pair: a Latin query shares spellings and
-        sounds with Latin names but only sounds with a katakana one. So names written in the query's own
-        kind of script and names written in the other are ranked apart, each with its own cut-off and
-        quota (:data:`MAX_COMPARE` / :data:`MAX_COMPARE_CROSS` / :data:`MAX_COMPARE_OTHER_SCRIPT`)."""
-        other_script = self.row_other_script
-        split = other_script is not None and max_compare is not None
-        floor_other = min(min_overlap, MIN_OVERLAP_OTHER_SCRIPT)
-        cand = self.candidates(
-            query, candidates, scan_cap, floor_other if split else min_overlap, by_script=split
-        )
+        """Candidate entities (best first) with the rows of their names that were retrieved."""
+        cand = self.candidates(query, candidates, scan_cap, min_overlap)
         out: dict[int, list[int]] = {}
         if not len(cand.ids):
             return out
-        q_other = _written_in_another_script(query.name)
-        if max_compare is not None and q_other:
+        if max_compare is not None and _written_in_another_script(query.name):
             max_compare = max(max_compare, MAX_COMPARE_CROSS)
-        ids, scores = cand.ids, cand.scores
-        entity_of = np.asarray(self.name_entity)
-        if not split:
-            self._select(out, entity_of[ids].tolist(), ids.tolist(), scores.tolist(), cutoff, max_compare)
-            return out
-        flags = np.asarray(other_script)[ids].astype(bool)
-        same = flags == q_other
-        # names in the query's kind of script; then those in the other (for a kana query, the Latin names)
-        quota_other = MAX_COMPARE_CROSS if q_other else MAX_COMPARE_OTHER_SCRIPT
-        for mask, quota in (
-            (same & (scores >= min_overlap), max_compare),
-            (~same, min(max_compare or quota_other, quota_other)),  # retrieved at ``floor_other`` or more
-        ):
-            g_ids, g_scores = ids[mask][:candidates], scores[mask][:candidates]
-            if len(g_ids):
-                self._select(out, entity_of[g_ids].tolist(), g_ids.tolist(), g_scores.tolist(), cutoff, quota)
-        return out
-
-    @staticmethod
-    def _select(
-        out: dict[int, list[int]],
-        entities: list[int],
-        rows: list[int],
-        scores: list[float],
-        cutoff: float,
-        quota: int | None,
-    ) -> None:
-        """Add to ``out`` the entities of ``rows`` (best first) down to ``cutoff`` × the best score, at most
-        ``quota`` new ones; rows of entities already chosen are added to them."""
-        floor = scores[0] * cutoff
-        added = 0
-        for e, row, score in zip(entities, rows, scores, strict=True):
+        floor = float(cand.scores[0]) * cutoff
+        entity_of = np.asarray(self.name_entity)[cand.ids].tolist()
+        for e, row, score in zip(entity_of, cand.ids.tolist(), cand.scores.tolist(), strict=True):
             if score < floor:
                 break
             if e in out:
                 out[e].append(row)
-            elif quota is None or added < quota:
+            elif max_compare is None or len(out) < max_compare:
                 out[e] = [row]
-                added += 1
+        return out
 
     def _narrowed(self, entity: ListEntity, e_idx: int, rows: list[int]) -> ListEntity:
         """``entity`` with only the names whose rows were retrieved (all its other fields kept)."""
