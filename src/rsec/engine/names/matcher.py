@@ -100,8 +100,9 @@ class Matcher:
                 # read as the query's kind of party: the index stores that reading (None: the same)
                 if pe.other_kind and want in ("person", "org") and want != pn.kind:
                     pn = pe.other_kind[k]() or pn
-                else:
+                elif not pe.other_kind or want != pn.kind:
                     pn = prepare(value, query.schema)
+                # else: read for the query's kind already (an organisation-shaped name filed as a person)
             fr = F.name_feature(pq, pn, cfg)
             # on a tie, prefer the name written in the query's own script
             if (
