@@ -16,6 +16,17 @@ from rsec.app.cases import services
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RSEC_INDEX_DIR = tmp_path / "screening-index"
+
+
+@pytest.fixture(autouse=True)
+def _no_index_in_memory():
+    """Each test starts like a fresh process: no screening index kept in memory from another test."""
+    from rsec.app.screening import services as screening_services
+
+    screening_services._INDEX_CACHE.clear()
+    yield
+    screening_services._INDEX_CACHE.clear()
 
 
 def _user(username, org, role):

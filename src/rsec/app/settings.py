@@ -119,6 +119,8 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 RSEC_MAX_UPLOAD_BYTES = int(os.environ.get("RSEC_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
+#: Screening indexes of loaded list snapshots, saved once and memory-mapped by every process.
+RSEC_INDEX_DIR = Path(os.environ.get("RSEC_INDEX_DIR", VAR_DIR / "screening-index"))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -10,7 +10,10 @@ looking up only the added and changed entities in the roster (work proportional 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import os
+import shutil
 import tempfile
 import threading
 from collections import OrderedDict
@@ -34,7 +37,8 @@ from rsec.engine.lists.screening import RosterIndex, full_screen_hits
 from rsec.engine.lists.snapshot import changed_fields
 from rsec.engine.lists.snapshot import load_snapshot as engine_load_snapshot
 from rsec.engine.names import DEFAULT_THRESHOLD, Query, latin_keys
-from rsec.engine.names.index import ScreeningIndex
+from rsec.engine.names.codec import fingerprint
+from rsec.engine.names.index import IndexFormatError, ScreeningIndex
 
 from . import models as sm
 from . import policy
@@ -184,20 +188,68 @@ _INDEX_CACHE: OrderedDict[tuple[int, str], ScreeningIndex] = OrderedDict()
 _INDEX_LOCK = threading.Lock()
 INDEX_CACHE_SIZE = 8
 
+log = logging.getLogger(__name__)
+
+
+def index_dir(snapshot: sm.ListSnapshot) -> Path:
+    """Where the saved screening index of ``snapshot`` lives (named by its id and content hash)."""
+    return Path(settings.RSEC_INDEX_DIR) / f"{snapshot.pk}-{snapshot.sha256[:16]}"
+
+
+def _load_saved(snapshot: sm.ListSnapshot) -> ScreeningIndex | None:
+    """The saved index of ``snapshot``, or None when there is none or it cannot serve (made by another
+    version of the name analysis, damaged, or of another edition): such an index is rebuilt."""
+    path = index_dir(snapshot)
+    if not (path / "meta.json").exists():
+        return None
+    try:
+        index = ScreeningIndex.load(path)
+    except (IndexFormatError, OSError, ValueError) as exc:
+        log.warning("screening index of snapshot %s is rebuilt: %s", snapshot.pk, exc.__class__.__name__)
+        return None
+    if index.n_entities != snapshot.entity_count:
+        log.warning("screening index of snapshot %s is rebuilt: entity count differs", snapshot.pk)
+        return None
+    return index
+
 
 def index_for(snapshot: sm.ListSnapshot) -> ScreeningIndex:
-    """The engine's screening index of a snapshot, built once per process and kept (LRU)."""
+    """The engine's screening index of a snapshot: from this process's cache (LRU), else the saved index
+    under ``RSEC_INDEX_DIR`` (memory-mapped, milliseconds), else built from the stored entities and saved
+    for every other process. A saved index that cannot serve is rebuilt; one that cannot be written
+    leaves the built index in use."""
     key = (snapshot.pk, snapshot.sha256)
     with _INDEX_LOCK:
         if key in _INDEX_CACHE:
             _INDEX_CACHE.move_to_end(key)
             return _INDEX_CACHE[key]
-    index = ScreeningIndex.build(entities_of(snapshot).values())
+    index = _load_saved(snapshot)
+    if index is None:
+        index = ScreeningIndex.build(entities_of(snapshot).values())
+        try:
+            index.save(index_dir(snapshot))
+        except OSError as exc:  # read-only or full disk, or a concurrent save: keep the built index
+            log.warning("screening index of snapshot %s not saved: %s", snapshot.pk, exc.__class__.__name__)
     with _INDEX_LOCK:
         _INDEX_CACHE[key] = index
         while len(_INDEX_CACHE) > INDEX_CACHE_SIZE:
             _INDEX_CACHE.popitem(last=False)
     return index
+
+
+def prune_saved_indexes() -> list[str]:
+    """Remove saved indexes of snapshots that are no longer the latest of their list (and leftovers of
+    interrupted saves). Returns the names of the directories removed."""
+    root = Path(settings.RSEC_INDEX_DIR)
+    if not root.is_dir():
+        return []
+    keep = {index_dir(s).name for s in latest_snapshots()}
+    removed = []
+    for path in root.iterdir():
+        if path.is_dir() and path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    return removed
 
 
 # ----------------------------------------------------------------------------- subjects
@@ -214,11 +266,31 @@ def _forms(*pairs: tuple[str, str]) -> list[tuple[str, str]]:
     return out
 
 
+@functools.cache
+def analysis_version() -> str:
+    """Fingerprint of the engine's name analysis (the code and dictionaries that make keys)."""
+    return fingerprint()
+
+
+def _current_keys(entry: dict) -> list[str] | None:
+    """The stored keys of a name entry, if the present name analysis made them (else None: stale)."""
+    if "keys" in entry and entry.get("analysis") == analysis_version():
+        return entry["keys"]
+    return None
+
+
 def name_entries(forms: list[tuple[str, str]], schema: str, previous: list[dict] | None = None) -> list[dict]:
-    """Name forms with their retrieval keys (kept, so that a roster index rebuilds without readings)."""
-    known = {(d["name"], schema): d["keys"] for d in previous or [] if "keys" in d}
+    """Name forms with their retrieval keys (kept, so that a roster index rebuilds without readings).
+    Keys are reused only when the same version of the name analysis made them."""
+    known = {(d["name"], schema): keys for d in previous or [] if (keys := _current_keys(d)) is not None}
+    version = analysis_version()
     return [
-        {"form": form, "name": name, "keys": known.get((name, schema)) or sorted(latin_keys(name, schema))}
+        {
+            "form": form,
+            "name": name,
+            "keys": known.get((name, schema)) or sorted(latin_keys(name, schema)),
+            "analysis": version,
+        }
         for form, name in forms
     ]
 
@@ -298,13 +370,16 @@ def sync_subjects(case: cm.Case) -> list[sm.ScreeningSubject]:
 
 
 def roster_of(subjects) -> tuple[list[tuple[str, Query]], dict[tuple[str, str], list[str]]]:
-    """Engine roster ``(subject_id:form_no, Query)`` and the stored keys of its names."""
+    """Engine roster ``(subject_id:form_no, Query)`` and the stored keys of its names (those made by
+    the present name analysis)."""
     items: list[tuple[str, Query]] = []
     keys: dict[tuple[str, str], list[str]] = {}
     for s in subjects:
         for i, entry in enumerate(s.names):
             items.append((f"{s.pk}:{i}", Query(entry["name"], s.schema, country=s.country or None)))
-            keys[(entry["name"], s.schema)] = entry["keys"]
+            stored = _current_keys(entry)
+            if stored is not None:  # keys of an older analysis are recomputed by the key function
+                keys[(entry["name"], s.schema)] = stored
     return items, keys
 
 
@@ -585,6 +660,14 @@ def rescreen_after_snapshot(snapshot_id: int) -> dict:
     removed = old_hashes.keys() - new_hashes.keys()
     changed = {i for i in new_hashes.keys() & old_hashes.keys() if new_hashes[i] != old_hashes[i]}
     touched = added | changed
+    # Lock the open cases (in id order, as screen_case locks its one case) so that a case screened at
+    # the same time is either finished before its hits are read here, or waits for this re-screening.
+    list(
+        cm.Case.objects.select_for_update()
+        .filter(status__in=policy.OPEN_STATUSES)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     subjects = list(
         sm.ScreeningSubject.objects.filter(active=True, case__status__in=policy.OPEN_STATUSES).only(
             "id", "case_id", "names", "schema", "country"
@@ -646,3 +729,15 @@ def rescreen_after_snapshot(snapshot_id: int) -> dict:
             after={"snapshot": new.pk, "list": new.list_code, **outcome.by_case[case.pk]},
         )
     return summary
+
+
+def prepare_index(snapshot_id: int) -> bool:
+    """Build and save the screening index of a newly loaded snapshot, so that screening a case in any
+    process starts from the saved index; then remove saved indexes of superseded editions. Returns
+    whether the snapshot is its list's latest (only those are screened against)."""
+    snap = sm.ListSnapshot.objects.filter(pk=snapshot_id).first()
+    if snap is None or sm.ListSnapshot.objects.filter(list_code=snap.list_code, pk__gt=snap.pk).exists():
+        return False
+    index_for(snap)
+    prune_saved_indexes()
+    return True
