@@ -9,6 +9,9 @@ from rsec.engine.evidence.model import (
     SOURCE_RELIABILITY,
     Authorship,
     InstitutionRef,
+    Patent,
+    PersonIds,
+    Position,
     Provenance,
     Work,
     to_dict,
@@ -28,7 +31,7 @@ def test_to_dict_and_orjson_agree_and_carry_provenance():
         provenance=Provenance("openalex", "W1", "2025-06-01", "B", "https://openalex.org/W1"),
     )
     d = to_dict(w)
-    assert d["kind"] == "work"
+    assert d["record"] == "work"
     assert d["provenance"] == {
         "source": "openalex",
         "record_id": "W1",
@@ -38,5 +41,17 @@ def test_to_dict_and_orjson_agree_and_carry_provenance():
         "file": "",
     }
     via_orjson = orjson.loads(orjson.dumps(w))
-    d.pop("kind")
+    d.pop("record")
     assert via_orjson == d
+
+
+def test_to_dict_keeps_a_records_own_kind():
+    """A patent's kind code and a position's kind are data of the record, not its type."""
+    patent = Patent(id="EP1000000A1", jurisdiction="EP", kind="A1")
+    position = Position(
+        person=PersonIds(orcid="0000-0000-0000-0000"),
+        institution=InstitutionRef(name="Example University"),
+        kind="education",
+    )
+    assert (to_dict(patent)["kind"], to_dict(patent)["record"]) == ("A1", "patent")
+    assert (to_dict(position)["kind"], to_dict(position)["record"]) == ("education", "position")

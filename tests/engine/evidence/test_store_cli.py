@@ -37,7 +37,7 @@ def test_read_prints_records_with_provenance(fixtures_dir, capsysbinary):
     assert main(["evidence", "read", "crossref", str(path)]) == 0
     (rec,) = [orjson.loads(line) for line in capsysbinary.readouterr().out.splitlines()]
     assert (
-        rec["kind"] == "work"
+        rec["record"] == "work"
         and rec["provenance"]["source"] == "crossref"
         and rec["funding"][0]["award_id"] == "FHF 901890"
     )

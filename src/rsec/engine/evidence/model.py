@@ -263,7 +263,9 @@ EvidenceRecord = Work | Author | Institution | Funder | Grant | Position | Paten
 
 
 def to_dict(record: EvidenceRecord) -> dict:
-    """Plain-dict form of a record (for JSON output), with its kind."""
+    """Plain-dict form of a record (for JSON output), with the type of record under ``record``
+    (``work``, ``patent`` …); a record's own ``kind`` field (a position's employment / education, a
+    patent's kind code) is kept as it is."""
     data = asdict(record)
-    data["kind"] = type(record).__name__.lower()
+    data["record"] = type(record).__name__.lower()
     return data
