@@ -127,10 +127,11 @@ def iter_json(
 ) -> Iterator[tuple[str, Any]]:
     """Yield ``(location, object)`` from JSON lines or a JSON document (gzip transparent).
 
-    JSON lines are streamed (one line in memory at a time). A line or a document that is a wrapper —
-    a JSON array or an object holding one of ``containers`` as a list (e.g. an API response's
-    ``results``) — is expanded into its items. A JSON document that spans several lines is parsed
-    whole: such files are API pages / single records, bounded in size.
+    Both are streamed. JSON lines: one line in memory at a time. A JSON document that spans several lines
+    (an API page, a pretty-printed array or dump) is parsed incrementally (:func:`_stream_document`),
+    one item in memory at a time. A line or a document that is a wrapper — a JSON array or an object
+    holding one of ``containers`` as a list (e.g. an API response's ``results``) — is expanded into its
+    items.
     """
     name = _name(path)
     with open_binary(path) as fh:
@@ -144,14 +145,7 @@ def iter_json(
         except orjson.JSONDecodeError:
             first_obj = None
         if first_obj is None:  # a multi-line JSON document
-            data = first + fh.read()
-            try:
-                doc = orjson.loads(data)
-            except orjson.JSONDecodeError as exc:
-                raise EvidenceFormatError(
-                    name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON ({exc.msg})"
-                ) from exc
-            yield from _expand(doc, containers, "")
+            yield from _stream_document(_Prepended(first, fh), containers, name)
             return
         yield from _expand(first_obj, containers, "line 1")
         loads = orjson.loads
@@ -169,6 +163,98 @@ def iter_json(
                 yield f"line {lineno}", obj
             else:
                 yield from _expand(obj, containers, f"line {lineno}")
+
+
+class _Prepended(io.RawIOBase):
+    """A binary stream: ``head`` (already read) followed by the rest of ``fh``."""
+
+    def __init__(self, head: bytes, fh: IO[bytes]):
+        self._head = head
+        self._fh = fh
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        if self._head:
+            if n is None or n < 0:
+                out, self._head = self._head + self._fh.read(), b""
+                return out
+            out, self._head = self._head[:n], self._head[n:]
+            return out
+        return self._fh.read(n)
+
+    def readinto(self, buffer) -> int:  # pragma: no cover - ijson reads through read()
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+_VALUE_EVENTS = frozenset(
+    {"start_map", "start_array", "null", "boolean", "integer", "double", "number", "string"}
+)
+
+
+def _stream_document(fh: IO[bytes], containers: tuple[str, ...], name: str) -> Iterator[tuple[str, Any]]:
+    """Items of a JSON document, parsed incrementally (``ijson``): a top-level array's elements, or the
+    list held by the first of ``containers`` present at the top level (``message.items`` for Crossref),
+    or else the document itself. Only the item being read, and the rest of the document without the
+    streamed items, are held in memory."""
+    import ijson
+
+    labels = {"item": "element"}  # ijson prefix of an item -> label of its location
+    for key in containers:
+        labels.setdefault(f"{key}.item", key)
+    if "message" in containers:
+        labels["message.items.item"] = "message.items"
+    parent = {p: p[: -len(".item")] if p.endswith(".item") else "" for p in labels}
+    arrays = set(parent.values())
+    rest = ijson.ObjectBuilder()  # the document without the streamed items (small)
+    started: set[str] = set()  # container arrays opened at their place
+    streaming: str | None = None  # the prefix of the items being streamed
+    item: Any = None
+    depth = count = 0
+    where = "document"
+    try:
+        for prefix, event, value in ijson.parse(fh, use_float=True):
+            if item is not None:  # inside an item: build it, yield it when it closes
+                item.event(event, value)
+                if event == "start_map" or event == "start_array":
+                    depth += 1
+                elif event == "end_map" or event == "end_array":
+                    depth -= 1
+                if depth == 0:
+                    yield where, item.value
+                    count += 1
+                    item = None
+                    where = f"{labels[prefix]}[{count}]"
+                continue
+            if event == "start_array" and streaming is None and prefix in arrays:
+                started.add(prefix)
+            elif (
+                prefix in labels
+                and event in _VALUE_EVENTS
+                and parent[prefix] in started
+                and streaming in (None, prefix)
+            ):
+                streaming = prefix
+                where = f"{labels[prefix]}[{count}]"
+                item = ijson.ObjectBuilder()
+                item.event(event, value)
+                depth = 1 if event == "start_map" or event == "start_array" else 0
+                if depth == 0:  # a scalar item
+                    yield where, item.value
+                    count += 1
+                    item = None
+                    where = f"{labels[prefix]}[{count}]"
+                continue
+            rest.event(event, value)
+    except ijson.JSONError as exc:
+        # the parser's first line only: the next ones quote the file's content (it may be personal data)
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        raise EvidenceFormatError(name, where, f"invalid JSON ({reason})") from exc
+    if streaming is None and hasattr(rest, "value"):
+        yield from _expand(rest.value, containers, "")
 
 
 def _expand(obj: Any, containers: tuple[str, ...], where: str) -> Iterator[tuple[str, Any]]:
