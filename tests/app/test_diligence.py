@@ -382,3 +382,57 @@ def test_panel_in_english_on_request(ran, client):
     page = client.get(f"/people/{ran.pi.pk}/").content.decode()
     assert "Run due diligence" in page
     assert "デュー・ディリジェンス実行" not in page and "申告内容と公開情報の照合" not in page
+
+
+def test_engine_runs_outside_the_write_transaction(scenario, monkeypatch):
+    """The engine's run (lists, ROR, indicators: seconds on real lists) holds no write transaction: on
+    SQLite one would lock every other writer out for its duration. Only the storing of the findings is
+    one transaction."""
+    from django.db import connection
+
+    import rsec.engine.indicators as engine
+
+    depth_at_start = len(connection.savepoint_ids)  # the test's own transaction
+    depths = []
+    original = engine.run_diligence
+
+    def spy(*args, **kwargs):
+        depths.append(len(connection.savepoint_ids))
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "run_diligence", spy)
+    found = ds.run_diligence(scenario.users["a_officer"], scenario.case, scenario.pi)
+    assert found and depths == [depth_at_start]
+
+
+def test_a_declaration_changed_during_the_run_stores_nothing(scenario, monkeypatch):
+    """If the declaration (or the evidence) changes while the engine runs, the findings would describe
+    a state that no longer is: nothing is stored or audited, and the officer is asked to run again."""
+    import rsec.engine.indicators as engine
+
+    original = engine.run_diligence
+
+    def meanwhile(*args, **kwargs):
+        result = original(*args, **kwargs)
+        cs.create(
+            scenario.users["a_pi"],
+            cm.Declaration,
+            {
+                "person": scenario.pi,
+                "category": "research_history",
+                "title": "客員研究員",
+                "counterpart": "Example Institute",
+                "country": "us",
+                "start_date": dt.date(2020, 4, 1),
+            },
+        )
+        return result
+
+    monkeypatch.setattr(engine, "run_diligence", meanwhile)
+    with pytest.raises(ValidationError) as err:
+        ds.run_diligence(scenario.users["a_officer"], scenario.case, scenario.pi)
+    assert "run" in err.value.message_dict
+    assert not dm.Finding.objects.exists()
+    assert not AuditEntry.objects.filter(action="diligence_run").exists()
+    monkeypatch.setattr(engine, "run_diligence", original)
+    assert ds.run_diligence(scenario.users["a_officer"], scenario.case, scenario.pi)  # a new run stores

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import tempfile
 from functools import lru_cache
@@ -294,7 +295,27 @@ def _declaration_id(ref: str) -> int | None:
     return int(ref[5:]) if ref.startswith("decl-") and ref[5:].isdigit() else None
 
 
-@transaction.atomic
+def _inputs_stamp(case: cm.Case, person: cm.Person) -> str:
+    """What a due-diligence run reads from the database, as a hash: the person's declaration (PERSON.json
+    without affiliation resolution) and the evidence rows of the case for the person."""
+    from rsec.engine.indicators import DeclarationError
+
+    try:
+        data = person_json(person, case)
+    except DeclarationError as exc:
+        data = {"invalid": f"{exc.where}: {exc.message}"}
+    data.pop("declared_at", None)
+    rows = list(
+        m.EvidenceRecord.objects.filter(
+            Q(evidence_import__person=person) | Q(evidence_import__person=None), evidence_import__case=case
+        )
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    text = json.dumps([data, rows], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def run_diligence(
     user: User, case: cm.Case, person: cm.Person, *, only: list[str] | None = None
 ) -> list[m.Finding]:
@@ -303,15 +324,21 @@ def run_diligence(
     Replaces the person's previous OPEN findings in the case; reviewed findings stay, and a finding the
     officer already reviewed (same indicator, declaration item and evidence) is not raised again.
     Returns the new findings.
+
+    The engine runs outside any transaction (on SQLite a write transaction would hold the database's
+    one write lock for the whole run); the findings are then written in one transaction that locks the
+    case and first checks that the declaration and evidence read are still what they are. If they
+    changed meanwhile, nothing is written and the officer is asked to run again.
     """
     from rsec.engine.indicators import Declaration, DeclarationError
     from rsec.engine.indicators import run_diligence as engine_run
 
-    case = cm.Case.objects.select_for_update().get(pk=case.pk)
+    case = cm.Case.objects.get(pk=case.pk)
     if not policy.can_act(user, case, person):
         _deny()
     ror_path = getattr(settings, "RSEC_ROR", None)
     ror = _ror(str(ror_path)) if ror_path else None
+    stamp = _inputs_stamp(case, person)
     try:
         data = person_json(person, case, resolve=resolver(ror_path))
         declaration = Declaration.from_dict(data, f"person {person.pk}")
@@ -333,7 +360,19 @@ def run_diligence(
         only=only,
         affiliation_matcher=_matcher(str(ror_path)) if ror is not None else None,
     )
+    return _store_findings(user, case, person, result, refs, stamp, only, len(records), entities, lists_from)
 
+
+@transaction.atomic
+def _store_findings(user, case, person, result, refs, stamp, only, n_records, entities, lists_from):
+    """The write half of :func:`run_diligence`: one transaction, the case locked, inputs re-checked."""
+    case = cm.Case.objects.select_for_update().get(pk=case.pk)
+    if not policy.can_act(user, case, person):
+        _deny()
+    if _inputs_stamp(case, person) != stamp:
+        raise ValidationError(
+            {"run": [_("実行中に申告または証拠が変更されました。もう一度実行してください")]}
+        )
     previous = m.Finding.objects.filter(case=case, person=person)
     removed = list(previous.filter(status=m.Finding.Status.OPEN).values_list("id", flat=True))
     previous.filter(status=m.Finding.Status.OPEN).delete()
@@ -384,7 +423,7 @@ def run_diligence(
         after={
             "indicators": f"{result.library.id} {result.library.version}",
             "only": list(only or []),
-            "evidence_records": len(records),
+            "evidence_records": n_records,
             "list_entities": len(entities),
             "lists_from": lists_from,
             "findings": [
