@@ -69,7 +69,7 @@ def _token(t: Token) -> list:
 
 
 def _reading(r: Reading) -> list:
-    return [[_token(t) for t in r.tokens], r.method, r.translit, r.japanese, r.detail]
+    return [[_token(t) for t in r.tokens], r.method, r.translit, r.japanese, r.detail, r.japanese_name]
 
 
 def encode(p: PreparedName) -> bytes:
@@ -110,7 +110,12 @@ def _dec_token(x: list) -> Token:
 def _dec_reading(x: list) -> Reading:
     r = _new(Reading)
     r.__dict__.update(
-        tokens=tuple(map(_dec_token, x[0])), method=x[1], translit=x[2], japanese=x[3], detail=x[4]
+        tokens=tuple(map(_dec_token, x[0])),
+        method=x[1],
+        translit=x[2],
+        japanese=x[3],
+        detail=x[4],
+        japanese_name=x[5],
     )
     return r
 

@@ -331,6 +331,8 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     cross = 2 if (qr.coarse or cr.coarse) else 1 if (qr.translit or cr.translit) else 0
     jap = qr.japanese or cr.japanese
     canon = qr.canonical or cr.canonical
+    if cross == 2 and (qr.japanese_name or cr.japanese_name):
+        canon = True  # a Japanese name in Latin letters is spelt by rule: a sound-alike is no evidence
     systematic = qr.systematic or cr.systematic
     best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg, canon, systematic)
     # joining two adjacent words can only help where some word already agrees, or the other side is one word

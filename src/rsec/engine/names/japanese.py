@@ -176,3 +176,141 @@ def is_english_word(word: str) -> bool:
             return bool(jam.lookup(word, lookup_chars=False, lookup_ne=False).entries)
     except Exception:
         return False
+
+
+# -- Japanese personal names written in kana ------------------------------------------------------------
+#: kana that Japanese names do not use but renderings of foreign names do (long-vowel bar, small vowels, ヴ)
+FOREIGN_KANA = frozenset("ーァィゥェォヮヴヵヶぁぃぅぇぉゎゔ")
+_NAME_TYPES_SQL = """
+    select distinct y.text from NEKana a
+    join NEKanji k on k.idseq = a.idseq
+    join NETranslation t on t.idseq = a.idseq
+    join NETransType y on y.tid = t.ID
+    where a.text = ?
+"""
+_ne_db = None
+
+
+def _get_ne_db():
+    """JMnedict's tables, read directly (read-only) from the jamdict data package; None if absent."""
+    global _ne_db
+    with _lock:
+        if _ne_db is None:
+            try:
+                import sqlite3
+                from pathlib import Path
+
+                import jamdict_data
+
+                path = Path(jamdict_data.__file__).parent / "jamdict.db"
+                _ne_db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            except Exception:  # the dictionary is optional
+                _ne_db = False
+        return _ne_db or None
+
+
+@lru_cache(maxsize=65536)
+def name_reading_types(hiragana: str) -> frozenset[str]:
+    """JMnedict's name types (surname, given, masc, fem …) for which ``hiragana`` is the reading of a name
+    written in kanji. Readings of names recorded only in katakana (ジョン, スミス) do not count."""
+    db = _get_ne_db()
+    if db is None or not hiragana:
+        return frozenset()
+    with _lock:
+        return frozenset(r[0] for r in db.execute(_NAME_TYPES_SQL, (hiragana,)))
+
+
+def is_japanese_name_in_kana(family: str, given: str) -> bool:
+    """Whether a personal name written in kana, family name first, reads as a Japanese name: both parts are
+    JMnedict readings of names written in kanji (a family name, and a given name), in the kana Japanese
+    names use (no long-vowel bar, small vowels or ヴ), two morae or more, not starting with p (パク, ペク
+    and one-mora リ, ホ, ギュ write Korean names), and no part that UniDic knows as a foreign personal name
+    (ムハンマド-Muhammad, ミン-外国). Such a name is the reading of a Japanese name (ヤマダ タロウ), not a
+    rendering of a foreign one, so it is compared as exactly as a kanji reading, not by sound."""
+    import jaconv
+
+    if not family or not given or FOREIGN_KANA & set(family + given):
+        return False
+    if not all(_is_kana(ch) for ch in family + given):
+        return False
+    fam, giv = jaconv.kata2hira(family), jaconv.kata2hira(given)
+    if _morae(fam) < 2 or _morae(giv) < 2 or fam[0] in "ぱぴぷぺぽ" or giv[0] in "ぱぴぷぺぽ":
+        return False  # one-mora names (リ, ホ, ギュ) and words starting with p (パク) write Korean names
+    if family in KOREAN_FAMILY_NAMES_KANA or _foreign_person_word(family) or _foreign_person_word(given):
+        return False
+    return "surname" in name_reading_types(fam) and bool(name_reading_types(giv) & {"given", "masc", "fem"})
+
+
+#: Korean family names as Japanese sources write them in katakana (キム 김, ユン 윤 …): JMnedict also records
+#: some as readings of kanji names, but a name starting with one is read as Korean (by sound), not as Japanese
+KOREAN_FAMILY_NAMES_KANA = frozenset(
+    "キム イ リ パク チェ チョン ジョン カン チョ ユン チャン イム リム ハン オ ソ シン クォン ファン アン ソン ユ "
+    "ホン コ ムン ヤン ペ ペク ホ ノ ナム シム ミン チュ ピョン ウ ク ナ チ ジ リュ テ ト キ ヒョン ヨム ソク".split()
+)
+
+
+def _morae(hiragana: str) -> int:
+    return sum(1 for ch in hiragana if ch not in "ゃゅょぁぃぅぇぉゎ")
+
+
+def _foreign_person_word(word: str) -> bool:
+    """Whether UniDic reads part of ``word`` as a foreign personal name: a 人名 entry whose lemma names its
+    foreign origin (ムハンマド-Muhammad, ジョン-John, ミン-外国)."""
+    kata = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
+    tagger = _get_tagger()
+    with _lock:
+        words = list(tagger(kata))
+    for w in words:
+        lemma = getattr(w.feature, "lemma", None) or ""
+        origin = lemma.partition("-")[2]  # UniDic writes a foreign name's origin: ジョン-John, ミン-外国
+        if getattr(w.feature, "pos3", "") == "人名" and origin and (origin.isascii() or origin == "外国"):
+            return True
+    return False
+
+
+_ROMAJI = __import__("re").compile(r"[a-z]{2,20}")
+
+
+def _romaji_kana(word: str) -> tuple[str, ...]:
+    """Hiragana spellings of a romanised Japanese word, with the long vowels passports leave out
+    (Ota = おおた / おうた, Yuko = ゆうこ); () if it is not romanised Japanese."""
+    import jaconv
+
+    spots = [i for i, ch in enumerate(word) if ch in "ou" and word[i + 1 : i + 2] not in ("o", "u")][:3]
+    variants = [""]
+    last = 0
+    for i in spots:
+        long = ("", "u", "o") if word[i] == "o" else ("", "u")
+        variants = [v + word[last : i + 1] + x for v in variants for x in long]
+        last = i + 1
+    out = []
+    for v in variants:
+        kana = jaconv.alphabet2kana(v + word[last:])
+        if kana and all("ぁ" <= ch <= "ゖ" for ch in kana):
+            out.append(kana)
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=65536)
+def is_japanese_name_in_latin(first: str, second: str) -> bool:
+    """Whether a two-word personal name in Latin letters is a romanised Japanese name (Taro Yamada,
+    YAMADA Taro): both words are romanised Japanese (Hepburn or Kunrei, long vowels written or not), one a
+    JMnedict reading of a family name written in kanji and the other of a given name, neither a foreign
+    name UniDic knows. Such a name is spelt by rule, so facing a foreign name in katakana it is compared by
+    spelling, not by sound (Koreya Ichise is no アジーズ・カイロ)."""
+    words = [w.lower() for w in (first, second)]
+    if not all(_ROMAJI.fullmatch(w) for w in words):
+        return False
+    kanas = [_romaji_kana(w) for w in words]
+    if not all(kanas) or any(k[0] in "ぱぴぷぺぽ" or _morae(k) < 2 for ks in kanas for k in ks[:1]):
+        return False
+
+    def role(ks: tuple[str, ...], wanted: set[str]) -> bool:
+        return any(name_reading_types(k) & wanted for k in ks)
+
+    if any(_foreign_person_word(ks[0]) for ks in kanas):
+        return False
+    given_types = {"given", "masc", "fem"}
+    return (role(kanas[0], given_types) and role(kanas[1], {"surname"})) or (
+        role(kanas[0], {"surname"}) and role(kanas[1], given_types)
+    )

@@ -87,12 +87,17 @@ class Reading:
     translit: bool = False  # derived by transliteration: compare phonetically too
     japanese: bool = False  # derived from Japanese: fold the other side's romanisation (ō, ou, si/shi …)
     detail: str = ""  # e.g. "矢田 太郎 → やだ たろう"
+    #: a Japanese personal name written in Latin letters (Taro Yamada): facing a reading compared by sound
+    #: (a foreign name in katakana, pinyin), it is compared by spelling, as a kanji reading is
+    japanese_name: bool = False
 
     @property
     def coarse(self) -> bool:
         """Readings through kana, hangul or Chinese syllables lose voicing and l/r: the coarse phonetic key
         applies. Alphabetic transliterations (Cyrillic, Arabic …) keep them: the fine key applies."""
-        return self.translit and not self.method.startswith(("Cyrillic", "transliteration", "kanji reading"))
+        return self.translit and not self.method.startswith(
+            ("Cyrillic", "transliteration", "kanji reading", JAPANESE_NAME_IN_KANA)
+        )
 
     @property
     def systematic(self) -> bool:
@@ -103,7 +108,7 @@ class Reading:
     @property
     def canonical(self) -> bool:
         """Our own Hepburn spelling of dictionary readings: any difference left after folding is real."""
-        return self.method.startswith("kanji reading")
+        return self.method.startswith(("kanji reading", JAPANESE_NAME_IN_KANA))
 
     @property
     def text(self) -> str:
@@ -314,7 +319,8 @@ def _person_readings(text: str, script: str) -> list[Reading]:
             tokens.append(
                 make_token([t, _deleet(t), *full, _baltic_stem(t)], [t, t, *(f"{t}={f}" for f in full), t])
             )
-        return [Reading(tuple(tokens), "as written"), *_wade_giles_person(text)]
+        jname = len(words) == 2 and japanese.is_japanese_name_in_latin(*words)
+        return [Reading(tuple(tokens), "as written", japanese_name=jname), *_wade_giles_person(text)]
     if script in ("Hira", "Kana"):
         return [_kana_person(strip_titles_cjk(text))]
     if script == "Jpan":
@@ -326,6 +332,8 @@ def _person_readings(text: str, script: str) -> list[Reading]:
         return found or _cjk_org(text)[0][:1]
     if script == "Hani":
         text = strip_titles_cjk(text)
+        if _japanese_shaped(text):  # no Chinese or Korean reading for 山八 美菜恵 (shan ba mei cai hui)
+            return _japanese_person(text) or [_chinese_person(text)]
         return [*_japanese_person(text), _chinese_person(text), *_hanja_person(text)]
     if script == "Hang":
         return [_korean_person(strip_titles_cjk(text))]
@@ -374,6 +382,8 @@ def _wade_giles_person(text: str) -> list[Reading]:
 
 def _kana_person(text: str) -> Reading:
     parts = [p for p in re.split(r"[\s・=＝･]+", text) if p]
+    if len(parts) == 2 and japanese.is_japanese_name_in_kana(*parts):
+        return _japanese_name_in_kana(*parts)
     tokens = []
     for part in parts:
         full = kana.kana_to_hepburn(part)
@@ -383,6 +393,21 @@ def _kana_person(text: str) -> Reading:
             alts.append("v" + kana.simple_hepburn(full)[1:])
         tokens.append(make_token(alts, [part] * len(alts)))
     return Reading(tuple(tokens), "kana → Hepburn", translit=True, japanese=True, detail=" ".join(parts))
+
+
+def _japanese_name_in_kana(family: str, given: str) -> Reading:
+    """A Japanese name in kana (ヤマダ タロウ): its Hepburn spellings, compared as exactly as a kanji reading."""
+    import jaconv
+
+    fam, giv = jaconv.kata2hira(family), jaconv.kata2hira(given)
+    fa, fn = _kana_variants((fam,))
+    ga, gn = _kana_variants((giv,))
+    tokens = (make_token(fa, [family] * len(fa), "family"), make_token(ga, [given] * len(ga), "given"))
+    return Reading(tokens, JAPANESE_NAME_IN_KANA, translit=True, japanese=True, detail=f"{family} {given}")
+
+
+#: method of the reading of a Japanese name written in kana: a canonical Hepburn spelling like a kanji reading
+JAPANESE_NAME_IN_KANA = "kana reading of a Japanese name (JMnedict)"
 
 
 def _kana_variants(readings: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -418,6 +443,30 @@ def _japanese_person(text: str) -> list[Reading]:
     )
     detail = f"{family} {given} → {fam[0]} {giv[0]}"
     return [Reading(tokens, "kanji reading (UniDic, JMnedict)", translit=True, japanese=True, detail=detail)]
+
+
+def _japanese_shaped(text: str) -> bool:
+    """Whether a personal name in Chinese characters can only be Japanese: a family name of two or more
+    characters that is no Chinese (or Korean) compound family name (佐藤, 長谷川 — 欧阳 and 诸葛 are
+    Chinese), or a given name of three or more (美菜恵). Chinese and Korean names have a one-character
+    family name, a compound one, and one or two given-name characters. A name that starts with a frequent
+    Chinese family name and has three characters at most (林 健太, 王 小明) is left to all readings."""
+    parts = text.split()
+    if len(parts) == 2:
+        family, given = parts
+    elif len(parts) == 1:
+        split = japanese.split_person(text)
+        if split is None:
+            return False
+        family, given = split
+    else:
+        return False
+    if len(given) >= 3:
+        return True
+    if len(family) < 2 or chinese.to_simplified(family) in chinese.COMPOUND_SURNAMES:
+        return False
+    compact = family + given
+    return not (len(compact) <= 3 and chinese.to_simplified(compact[0]) in chinese.SURNAME_SPELLINGS)
 
 
 def _chinese_person(text: str) -> Reading:

@@ -1,0 +1,95 @@
+"""Japanese researchers' own names must not alert on foreign sound-alikes (P-3(1): the people an
+institution screens are mostly Japanese, written in kanji, kana and romaji).
+
+A Japanese name in kana or romaji is spelt by rule; a foreign name in katakana is only a rendering. So a
+kana or romaji name that reads as a Japanese name is compared by spelling (as a kanji reading is), while
+foreign and Korean names in katakana keep the comparison by sound that MOF-style renderings need; and a
+name in kanji that can only be Japanese gets no Chinese or Korean reading. All names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from rsec.engine.lists.model import ListEntity, Name
+from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
+from rsec.engine.names import japanese as J
+from rsec.engine.names.readings import prepare
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher()
+
+
+def score(matcher, query: str, listed: str) -> float:
+    entity = ListEntity(id="t:1", schema="Person", names=[Name.of(listed)], list="t")
+    return matcher.compare(Query(query, "Person"), entity).score
+
+
+@pytest.mark.parametrize(
+    ("family", "given", "japanese"),
+    [
+        ("ヤマダ", "タロウ", True),
+        ("スズキ", "ハナコ", True),
+        ("ムハンマド", "アリ", False),  # UniDic knows ムハンマド as a foreign name
+        ("キム", "ヨンイル", False),  # a Korean family name
+        ("リ", "スヨン", False),  # one mora
+        ("パク", "ミンホ", False),  # starts with p
+        ("ウラジーミル", "イワノフ", False),  # long-vowel bar
+    ],
+)
+def test_which_kana_names_read_as_japanese_names(family, given, japanese):
+    assert J.is_japanese_name_in_kana(family, given) is japanese
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "japanese"),
+    [("Taro", "Yamada", True), ("YAMADA", "Taro", True), ("Yuko", "Ota", True), ("Adil", "Mahdi", False)],
+)
+def test_which_romaji_names_read_as_japanese_names(first, second, japanese):
+    assert J.is_japanese_name_in_latin(first, second) is japanese
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ヤマダ タロウ", "Mahdi Adel"),  # yamada ~ mahdi and taro ~ adel by consonant skeleton only
+        ("ヤマダ タロウ", "Ahmed Dirie"),
+        ("サトウ ケンジ", "Said Kanj"),
+        ("アサマル カツユキ", "Samir Kashk"),
+        ("山八 美菜恵", "Simba Amigo"),  # once read in pinyin: shan ba mei cai hui
+        ("佐來 照瑩", "Celia Chen"),
+        ("Koreya Ichise", "アジズ・カイロ"),  # a romaji name against a foreign name in katakana
+        ("Taro Yamada", "アフマド・ターリー"),
+    ],
+)
+def test_japanese_names_do_not_alert_on_foreign_sound_alikes(matcher, query, listed):
+    assert score(matcher, query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ヤマダ タロウ", "Taro Yamada"),
+        ("ヤマダ タロウ", "YAMADA, Tarou"),
+        ("スズキ ハナコ", "Hanako Suzuki"),
+        ("Taro Yamada", "ヤマダ・タロウ"),
+        ("山田太郎", "Taro Yamada"),
+        ("王 小明", "Wang Xiaoming"),  # a Chinese name keeps its pinyin reading
+        ("欧阳 明", "Ouyang Ming"),
+        # foreign and Korean names in katakana are still compared by sound
+        ("チェ・ヨンス", "Choe Yong Su"),
+        ("キム・ヨンイル", "Kim Yong Il"),
+        ("ウラジーミル・イワノフ", "Vladimir Ivanov"),
+        ("ムハンマド・アリ", "Muhammad Ali"),
+    ],
+)
+def test_the_same_person_still_matches(matcher, query, listed):
+    assert score(matcher, query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_a_name_that_can_only_be_japanese_gets_no_chinese_reading():
+    methods = {r.method for r in prepare("山八 美菜恵", "Person").readings}
+    assert not any(m.startswith(("pinyin", "hanja")) for m in methods)
+    chinese = {r.method for r in prepare("王 小明", "Person").readings}
+    assert "pinyin" in chinese
