@@ -338,3 +338,17 @@ def test_screening_pages_in_english(screened):
     page = c.get(f"/cases/{screened.case.id}/").content.decode()
     assert "Run screening" in page and "スクリーニング実行" not in page and "Needs review" in page
     assert "Hits to review" in c.get("/screening/").content.decode()
+
+
+def test_the_shipped_list_editions_are_stored_once(db):
+    """`rsec demo` / a fresh installation stores the shipped editions; running it again stores nothing
+    twice (same content, same snapshot), and each snapshot names its list and edition."""
+    from rsec.engine.lists.bundled import BUNDLED
+
+    first = services.load_bundled_lists()
+    assert sorted(s.list_code for s in first) == sorted(b.format for b in BUNDLED)
+    assert all(s.entity_count > 50 for s in first)
+    meti = next(s for s in first if s.list_code == "meti_eul")
+    assert str(meti.published) == "2025-09-29"
+    assert services.load_bundled_lists() == []
+    assert sm.ListSnapshot.objects.count() == len(BUNDLED)

@@ -164,6 +164,22 @@ def load_snapshot_file(path, format: str | None = None, published=None, user=Non
         return _store(user, path, format or None, published, path.name)
 
 
+def load_bundled_lists(user=None) -> list[sm.ListSnapshot]:
+    """Store every list edition shipped with rsec (:mod:`rsec.engine.lists.bundled`) that is not stored
+    yet (the same file content is never stored twice). Returns the snapshots stored now; each enqueues
+    its re-screening like any other load."""
+    from rsec.engine.lists.bundled import bundled_lists
+    from rsec.engine.lists.snapshot import file_sha256
+
+    stored = set(sm.ListSnapshot.objects.values_list("sha256", flat=True))
+    out = []
+    for b in bundled_lists():
+        if file_sha256(b.path, b.format) in stored:
+            continue
+        out.append(load_snapshot_file(b.path, b.format, b.published, user=user))
+    return out
+
+
 def latest_snapshots() -> list[sm.ListSnapshot]:
     """The newest snapshot of each list."""
     latest: dict[str, sm.ListSnapshot] = {}

@@ -1,4 +1,5 @@
-"""``rsec demo`` — migrate, then create demonstration tenants, users and two cases (idempotent).
+"""``rsec demo`` — migrate, load the watch-list editions shipped with rsec, then create demonstration tenants,
+users and two cases (idempotent).
 
 All people are invented. Passwords come from RSEC_DEMO_PASSWORD (default shown once on the console);
 the demo is for a local machine, never for production.
@@ -37,10 +38,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-migrate", action="store_true", help="skip migrate")
+        parser.add_argument(
+            "--no-lists", action="store_true", help="do not load the list editions shipped with rsec"
+        )
 
     def handle(self, *args, **opts):
         if not opts["no_migrate"]:
             call_command("migrate", verbosity=0, interactive=False)
+        if not opts["no_lists"]:
+            self._lists()
         if Organization.objects.filter(name_ja="国立研究開発支援機構").exists():
             self.stdout.write("demo data already present")
             return
@@ -55,6 +61,21 @@ class Command(BaseCommand):
                 f"a_pi (researcher) or a_auditor; password: {'(RSEC_DEMO_PASSWORD)' if 'RSEC_DEMO_PASSWORD' in os.environ else password}"
             )
         )
+
+    def _lists(self) -> None:
+        """The list editions shipped with rsec, as the first snapshots (skipped when already stored), with
+        their screening indexes built and saved now, so the first screening in the server does not wait."""
+        from rsec.app.screening.services import ListLoadError, load_bundled_lists, prepare_index
+
+        try:
+            loaded = load_bundled_lists()
+        except ListLoadError as exc:
+            raise CommandError(
+                f"{exc.file}: {exc.location + ': ' if exc.location else ''}{exc.reason}"
+            ) from exc
+        for snap in loaded:
+            prepare_index(snap.pk)
+            self.stdout.write(f"list {snap.list_code} {snap.published or '-'}: {snap.entity_count} entities")
 
     def _load(self, password: str) -> None:
         orgs = {
@@ -257,6 +278,21 @@ class Command(BaseCommand):
                 "description": "試作チップ 20個の無償提供",
                 "purpose": "製造技術の評価",
                 "conditions": "評価結果の共有を希望（契約で範囲を限定予定）",
+            },
+        )
+        services.create(
+            a_off,
+            m.Supporter,
+            {
+                "case": case1,
+                "name": "ハルビン工業大学",
+                "kind": "university",
+                "country": "cn",
+                "support": "goods",
+                "is_research_money": False,
+                "description": "比較測定用の標準試料の提供",
+                "purpose": "測定方法の相互検証",
+                "conditions": "測定データの共有を希望",
             },
         )
         services.create(
