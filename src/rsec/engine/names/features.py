@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
 from .orgs import legal_families
-from .phonetic import phonetic_key
+from .phonetic import fine_key, phonetic_key
 from .readings import PreparedName, Reading, Token, make_token
 
 
@@ -56,17 +56,26 @@ def _token_similarity(
 _VOWEL_CLASS = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u"}
 
 
-def _final_vowels(t: Token, key: str) -> set[str]:
+def _final_vowels(t: Token, key: str, fine: bool = False) -> set[str]:
     out = set()
     for alt in t.alts:
-        if phonetic_key(alt) == key:
+        if (fine_key(alt) if fine else phonetic_key(alt)) == key:
             vowels = [_VOWEL_CLASS[ch] for ch in alt if ch in _VOWEL_CLASS]
             out.add(vowels[-1] if vowels else "")
     return out
 
 
-def _same_final_vowel(a: Token, b: Token, key: str) -> bool:
-    return bool(_final_vowels(a, key) & _final_vowels(b, key))
+def _same_final_vowel(a: Token, b: Token, key: str, fine: bool = False) -> bool:
+    return bool(_final_vowels(a, key, fine) & _final_vowels(b, key, fine))
+
+
+def _h_or_l(x: str, y: str) -> bool:
+    """Whether two consonant keys differ only by one h or l (Abdulla ↔ عبد الله, an article assimilated):
+    the sounds that Latin spellings of Arabic names add or leave out; any other is a different name."""
+    short, long_ = sorted((x, y), key=len)
+    if len(long_) != len(short) + 1:
+        return False
+    return any(long_[k] in "hl" and long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: MatcherConfig):
@@ -75,8 +84,10 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
         for j, y in enumerate(b.alts):
             if x == y:
                 return 1.0, "exact", i, j
-            if cross and (i >= 2 or j >= 2):
-                continue  # a rare reading (JMnedict's 4th reading of 山田) must agree exactly
+            if cross and (i >= 2 or j >= 2 or cross == 3):
+                # a rare reading (JMnedict's 4th reading of 山田) must agree exactly; so must a consonant
+                # skeleton (Arabic script), whose spelling beside a vowelled one says nothing
+                continue
             s = OSA.normalized_similarity(x, y)
             if s > best:
                 best, how, bi, bj = s, "spelling", i, j
@@ -99,14 +110,18 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
             for yi, y in enumerate(b_keys):
                 if y == "a":
                     continue
-                if x == y and len(x) == 1 and not _same_final_vowel(a, b, x):
+                if x == y and len(x) == 1 and not _same_final_vowel(a, b, x, cross != 2):
                     continue  # one consonant alone: the vowel must agree too (Ki = Gi, but Hye ≠ Ho)
                 if x == y:
                     sim = 1.0
-                elif xi < 2 and yi < 2 and min(len(x), len(y)) >= cfg.phonetic_min_key_for_edit:
+                elif (
+                    xi < 2 and yi < 2 and min(len(x), len(y)) >= cfg.phonetic_min_key_for_edit + (cross == 3)
+                ):
                     # near-agreement only between the likeliest readings: a rare reading must agree exactly
                     d = Levenshtein.distance(x, y)
-                    if d > cfg.phonetic_max_edit_share * max(len(x), len(y)):
+                    if d > cfg.phonetic_max_edit_share * max(len(x), len(y)) or (
+                        cross == 3 and not _h_or_l(x, y)
+                    ):
                         continue  # sounds that differ more are judged by spelling alone
                     sim = 1.0 - d / max(len(x), len(y))
                 else:
@@ -329,6 +344,11 @@ def _joined(
 def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     # 0: same script, spelling only; 1: alphabetic transliteration, fine key; 2: kana/hangul/pinyin, coarse key
     cross = 2 if (qr.coarse or cr.coarse) else 1 if (qr.translit or cr.translit) else 0
+    if qr.abjad or cr.abjad:
+        # 3: a reading without short vowels (Arabic script): the fine key, nearly equal keys only when long
+        # and one h or l apart (Abdulla, Abdallah; another sound is another name: Haddad ≠ Hamadi,
+        # Rahman ≠ Rahim), no credit for spelling (a consonant skeleton beside a vowelled spelling)
+        cross = 3
     jap = qr.japanese or cr.japanese
     canon = qr.canonical or cr.canonical
     if cross == 2 and (qr.japanese_name or cr.japanese_name):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rsec.engine.lists.model import detect_script
 
-from . import chinese, japanese, kana, korean, nicknames, orgs
+from . import arabic, chinese, japanese, kana, korean, nicknames, orgs
 from .normalize import (
     TITLES_LATIN,
     ascii_fold,
@@ -98,6 +98,12 @@ class Reading:
         return self.translit and not self.method.startswith(
             ("Cyrillic", "transliteration", "kanji reading", JAPANESE_NAME_IN_KANA)
         )
+
+    @property
+    def abjad(self) -> bool:
+        """A reading of a script that leaves short vowels out (Arabic): its consonants are all there is to
+        compare, so two consonant skeletons must agree exactly (أمیر amir ≠ Omari's near neighbours)."""
+        return self.method.startswith("transliteration (Arabic")
 
     @property
     def systematic(self) -> bool:
@@ -339,6 +345,8 @@ def _person_readings(text: str, script: str) -> list[Reading]:
         return [_korean_person(strip_titles_cjk(text))]
     if script == "Cyrl":
         return [_cyrillic(text)]
+    if script == "Arab":
+        return _arabic(text)
     return [_anyascii(text)]
 
 
@@ -545,6 +553,17 @@ def _cyrillic(text: str) -> Reading:
     return Reading(
         tuple(tokens), "Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)", translit=True, detail=text
     )
+
+
+def _arabic(text: str) -> list[Reading]:
+    """Arabic-script person name: each word with its spellings (w/u, article, ta marbuta …, ``arabic``);
+    a second reading writes two-word names as one (عبد الله Abdullah, نور الدين Nooruddin)."""
+    words = arabic.name_words(text)
+    out = []
+    for ws in (words, arabic.compounds(words)):
+        tokens = tuple(make_token(alts, [w] * len(alts)) for w, alts in ws if alts)
+        out.append(Reading(tokens, "transliteration (Arabic script)", translit=True, detail=text))
+    return list(dict.fromkeys(out))
 
 
 def _anyascii(text: str) -> Reading:
