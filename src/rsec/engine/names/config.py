@@ -33,6 +33,10 @@ class MatcherConfig:
     cross_spelling_floor: float = 0.2
     #: ceiling for a token pair that agrees only in its phonetic key (cross-script readings only)
     phonetic_weight: float = 1.0
+    #: similarity of two Latin spellings (4+ letters) that differ only in how vowels and doubled consonants
+    #: are written, Osama ↔ Usama, Hussein ↔ Husayn (``phonetic.vowel_folds``; 0 = off), plus a twentieth
+    #: of their spelling similarity
+    latin_vowel_variant_score: float = 0.86
     #: credit for two Latin spellings with the same phonetic key (0 = spelling only)
     latin_phonetic_weight: float = 0.0
     #: exponent applied to person-name scores that rest on a transliterated reading (< 1 lifts them); calibrates

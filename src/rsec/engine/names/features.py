@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .config import MatcherConfig
 from .orgs import legal_families
-from .phonetic import fine_key, phonetic_key
+from .phonetic import fine_key, phonetic_key, vowel_folds
 from .readings import PreparedName, Reading, Token, make_token
 
 
@@ -69,6 +69,11 @@ def _same_final_vowel(a: Token, b: Token, key: str, fine: bool = False) -> bool:
     return bool(_final_vowels(a, key, fine) & _final_vowels(b, key, fine))
 
 
+def _same_fold(x: str, y: str) -> bool:
+    fx, fy = vowel_folds(x), vowel_folds(y)
+    return fx[0] == fy[0] or fx[1] == fy[1]
+
+
 def _h_or_l(x: str, y: str) -> bool:
     """Whether two consonant keys differ only by one h or l (Abdulla ↔ عبد الله, an article assimilated):
     the sounds that Latin spellings of Arabic names add or leave out; any other is a different name."""
@@ -95,6 +100,14 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
         for x in a.jfolds:
             if x in b.jfolds:
                 return 1.0, "exact", 0, 0
+    # romanisations that differ only in vowels or doubled letters (Osama ↔ Usama, Hussein ↔ Husayn); nearer
+    # spellings stay nearer (Michele: Michelle before Michaela)
+    vowel_variant = cfg.latin_vowel_variant_score + 0.05 * best
+    if not cross and cfg.latin_vowel_variant_score and best < vowel_variant and a.alts[0].isascii():
+        for x in a.alts[:2]:
+            if len(x) >= 4 and any(len(y) >= 4 and _same_fold(x, y) for y in b.alts[:2]):
+                best, how = vowel_variant, "spelling"
+                break
     if not cross and cfg.latin_phonetic_weight > 0 and best < cfg.latin_phonetic_weight:
         # two Latin spellings of one foreign name (Hsi Chin-ping / Xi Jinping, Rohani / Rouhani)
         for x in a.phons[:1]:

@@ -112,3 +112,29 @@ def fine_key(token: str) -> str:
     t = _REPEAT.sub(r"\1", t.translate(_FINE_CLASSES))
     key = t.replace("a", "")
     return key or "a"
+
+
+_Y_VOWEL = re.compile(r"(?<=[aeiou])y(?=[^aeiou]|$)")  # y after a vowel is one (Husayn, Zayd)
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # a final h after a vowel is silent (Fatimah, Abdallah)
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_CONSONANT_SPELLINGS = [("dj", "j"), ("q", "k"), ("ck", "k"), ("ph", "f")]
+
+
+def _fold_run(run: str, e: str) -> str:
+    run = run.replace("e", e).replace("o", "u")
+    return _REPEAT.sub(r"\1", run)
+
+
+@lru_cache(maxsize=131072)
+def vowel_folds(token: str) -> tuple[str, str]:
+    """Spellings for Latin romanisations of a name that differ only in how its vowels and doubled
+    consonants are written — the variation of Arabic, Persian and Turkic names, whose short vowels the
+    original script leaves out (Osama/Usama, Laden/Ladin, Husayn/Hussein, Mohammed/Muhammad, Qasim/
+    Kassem). o and u are one vowel; e stands for a (Ahmed) or for i (Laden), so there are two folds,
+    and two spellings agree when either does; a and i stay apart (Haddad ≠ Hadid, Karimi ≠ Karami),
+    and so do consonants (Hasan ≠ Husayn, Said ≠ Saud)."""
+    t = token
+    for a, b in _CONSONANT_SPELLINGS:
+        t = t.replace(a, b)
+    t = _FINAL_H.sub("", _Y_VOWEL.sub("i", _REPEAT.sub(r"\1", t)))
+    return tuple(_VOWEL_RUN.sub(lambda m, e=e: _fold_run(m.group(0), e), t) for e in "ai")
