@@ -51,3 +51,27 @@ def test_different_given_name_still_rejected(matcher):
 )
 def test_vowel_folds(a, b, same):
     assert any(x == y for x, y in zip(vowel_folds(a), vowel_folds(b), strict=True)) is same
+
+
+@pytest.mark.parametrize(
+    "query, candidate",
+    [
+        ("Sigrun Jonsdottir", "Sigrun Tomasdottir"),  # Icelandic patronymics of different fathers
+        ("Levan Abashvili", "Levan Gelashvili"),  # Georgian family names sharing -shvili
+        ("Олег Петренко", "Олег Костенко"),
+    ],
+)
+def test_shared_name_suffix_is_no_evidence(matcher, query, candidate):
+    assert score(matcher, query, candidate) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "query, candidate",
+    [
+        ("Levan Abashvili", "Levan Abashvilli"),  # a typo outside the stem
+        ("Nino Darashvili", "Nino Dorashvili"),  # a typo in the stem
+        ("Boris Jonson", "Boris Johnson"),
+    ],
+)
+def test_misspelt_suffixed_names_still_match(matcher, query, candidate):
+    assert score(matcher, query, candidate) >= DEFAULT_THRESHOLD

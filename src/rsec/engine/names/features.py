@@ -69,6 +69,32 @@ def _same_final_vowel(a: Token, b: Token, key: str, fine: bool = False) -> bool:
     return bool(_final_vowels(a, key, fine) & _final_vowels(b, key, fine))
 
 
+#: name-forming suffixes (patronymic, family and compound endings) that many different names share:
+#: Icelandic and Scandinavian -dóttir/-son/-sen, Georgian -shvili/-dze, Armenian -yan, Slavic -ovich/
+#: -enko/-ovsky, Turkish -oğlu, Persian -zadeh/-nejad, Arabic -uddin/-ullah; in Latin and Cyrillic letters
+_NAME_SUFFIXES = (
+    "dottir", "dotter", "sson", "ssen", "son", "sen", "shvili", "dze", "yan", "ian", "ovich", "evich",
+    "ovych", "ovna", "evna", "enko", "ovsky", "evsky", "ovskiy", "ovskaya", "oglu", "zadeh", "zada",
+    "nejad", "nezhad", "uddin", "eddin", "eddine", "ullah", "ollah",
+    "швили", "дзе", "ович", "евич", "овна", "евна", "енко", "ский", "ская", "ян",
+)  # fmt: skip
+
+
+def _shared_suffix_similarity(x: str, y: str, sim: float, cutoff: float) -> float:
+    """Two words ending in the same name-forming suffix whose stems differ beyond a misspelling
+    (``cutoff``) are different names: the shared suffix is no evidence (Jónsdóttir ≠ Tómasdóttir,
+    Maroghashvili ≠ Margoshvili, Henriksen ≠ Frederiksen)."""
+    for suffix in _NAME_SUFFIXES:
+        if x.endswith(suffix) and y.endswith(suffix):
+            sx, sy = x[: -len(suffix)], y[: -len(suffix)]
+            if len(sx) >= 2 and len(sy) >= 2:
+                stems = OSA.normalized_similarity(sx, sy)
+                # stems too different to be one misspelt (a typo in the stem keeps the whole word's score)
+                return stems if stems < cutoff else sim
+            return sim
+    return sim
+
+
 def _same_fold(x: str, y: str) -> bool:
     fx, fy = vowel_folds(x), vowel_folds(y)
     return fx[0] == fy[0] or fx[1] == fy[1]
@@ -100,6 +126,8 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
         for x in a.jfolds:
             if x in b.jfolds:
                 return 1.0, "exact", 0, 0
+    if not cross and best > 0 and how == "spelling":
+        best = _shared_suffix_similarity(a.alts[bi], b.alts[bj], best, cfg.token_match_min)
     # romanisations that differ only in vowels or doubled letters (Osama ↔ Usama, Hussein ↔ Husayn); nearer
     # spellings stay nearer (Michele: Michelle before Michaela)
     vowel_variant = cfg.latin_vowel_variant_score + 0.05 * best
