@@ -152,6 +152,8 @@ def prepare(value: str, schema: str = "Person") -> PreparedName:
     script = detect_script(fold(value))
     variants = expand_alternatives(value, qualifiers=kind == "org")
     variants += [s for v in variants if (s := _spaced_initials(v, kind)) != v]
+    if script == "Cyrl":
+        variants = [_CYRILLIC_GLUED.sub(" ", v) for v in variants]
     for variant in variants:
         text = fold(orgs.unglue_legal_form(variant) if kind == "org" else variant)
         vscript = detect_script(text)
@@ -181,6 +183,10 @@ def _without_empty_tokens(r: Reading) -> Reading:
     return Reading(tuple(t for t in r.tokens if t.alts), r.method, r.translit, r.japanese, r.detail)
 
 
+#: two Cyrillic words written together, told by a capital after a small letter (ИвановИван →
+#: Иванов Иван; lists lose the space between given name and patronymic). Cyrillic names have no
+#: inner capitals, unlike Latin ones (McDonald, DeLuca)
+_CYRILLIC_GLUED = re.compile(r"(?<=[а-яё])(?=[А-ЯЁ])")
 _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){2,4})(?![^\W\d_])")
 _CONSONANTS = re.compile(r"(?<![^\W\d_])([B-DF-HJ-NP-TV-XZ]{2,3})(?![^\W\d_])")
 
