@@ -36,6 +36,8 @@ def score(matcher, query: str, listed: str) -> float:
         ("リ", "スヨン", False),  # one mora
         ("パク", "ミンホ", False),  # starts with p
         ("ウラジーミル", "イワノフ", False),  # long-vowel bar
+        ("ウエゾノ", "ミツエ", True),  # UniDic reads ウエ + ゾノ-外国: a piece of a word is no foreign name
+        ("モトモリ", "カズヨシ", True),  # モト-外国 + モリ
     ],
 )
 def test_which_kana_names_read_as_japanese_names(family, given, japanese):
@@ -44,7 +46,17 @@ def test_which_kana_names_read_as_japanese_names(family, given, japanese):
 
 @pytest.mark.parametrize(
     ("first", "second", "japanese"),
-    [("Taro", "Yamada", True), ("YAMADA", "Taro", True), ("Yuko", "Ota", True), ("Adil", "Mahdi", False)],
+    [
+        ("Taro", "Yamada", True),
+        ("YAMADA", "Taro", True),
+        ("Yuko", "Ota", True),
+        ("Shigeka", "Hatabe", True),
+        ("Adil", "Mahdi", False),
+        # not romaji syllable by syllable (l, a final consonant other than n): jaconv alone reads them as
+        # りさ りせ / ぽっせる and the JMnedict readings matched
+        ("Lisa", "Rice", False),
+        ("Mika", "Holm", False),
+    ],
 )
 def test_which_romaji_names_read_as_japanese_names(first, second, japanese):
     assert J.is_japanese_name_in_latin(first, second) is japanese
@@ -61,6 +73,7 @@ def test_which_romaji_names_read_as_japanese_names(first, second, japanese):
         ("佐來 照瑩", "Celia Chen"),
         ("Koreya Ichise", "アジズ・カイロ"),  # a romaji name against a foreign name in katakana
         ("Taro Yamada", "アフマド・ターリー"),
+        ("ウエゾノ ミツエ", "Jhon Mejia Magnani"),  # uezono = jhon, mitsue = mejia by coarse key
     ],
 )
 def test_japanese_names_do_not_alert_on_foreign_sound_alikes(matcher, query, listed):

@@ -78,12 +78,15 @@ _NAME_SUFFIXES = (
     "nejad", "nezhad", "uddin", "eddin", "eddine", "ullah", "ollah",
     "швили", "дзе", "ович", "евич", "овна", "евна", "енко", "ский", "ская", "ян",
 )  # fmt: skip
+_SUFFIX_ENDS = frozenset(s[-2:] for s in _NAME_SUFFIXES)
 
 
 def _shared_suffix_similarity(x: str, y: str, sim: float, cutoff: float) -> float:
     """Two words ending in the same name-forming suffix whose stems differ beyond a misspelling
     (``cutoff``) are different names: the shared suffix is no evidence (Jónsdóttir ≠ Tómasdóttir,
     Maroghashvili ≠ Margoshvili, Henriksen ≠ Frederiksen)."""
+    if x[-2:] != y[-2:] or x[-2:] not in _SUFFIX_ENDS:
+        return sim  # every suffix has two letters or more
     for suffix in _NAME_SUFFIXES:
         if x.endswith(suffix) and y.endswith(suffix):
             sx, sy = x[: -len(suffix)], y[: -len(suffix)]
@@ -425,11 +428,11 @@ def _stray_space(qr: Reading, cr: Reading, best, jap: bool, kind: str, cfg: Matc
         (False, cr.tokens, best[3], qr.tokens),
     ):
         for i in range(len(side) - 1):
+            if side[i] not in rest and side[i + 1] not in rest:
+                continue
             merged = side[i].alts[0] + side[i + 1].alts[0]
-            if (
-                any(t.generic or len(t.alts[0]) < 2 or _is_number(t) for t in side[i : i + 2])
-                or (side[i] not in rest and side[i + 1] not in rest)
-                or not any(OSA.normalized_similarity(merged, t.alts[0]) >= 0.9 for t in other)
+            if any(t.generic or len(t.alts[0]) < 2 or _is_number(t) for t in side[i : i + 2]) or (
+                not any(OSA.normalized_similarity(merged, t.alts[0]) >= 0.9 for t in other)
             ):
                 continue
             variant = (

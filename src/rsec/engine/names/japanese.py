@@ -253,9 +253,11 @@ def _morae(hiragana: str) -> int:
     return sum(1 for ch in hiragana if ch not in "ゃゅょぁぃぅぇぉゎ")
 
 
+@lru_cache(maxsize=65536)
 def _foreign_person_word(word: str) -> bool:
-    """Whether UniDic reads part of ``word`` as a foreign personal name: a 人名 entry whose lemma names its
-    foreign origin (ムハンマド-Muhammad, ジョン-John, ミン-外国)."""
+    """Whether UniDic reads ``word`` as a foreign personal name: one 人名 entry, the whole word, whose lemma
+    names its foreign origin (ムハンマド-Muhammad, ジョン-John, ミン-外国). A piece of a longer word does not
+    count (ウエゾノ is read ウエ + ゾノ-外国, but is the surname 上園)."""
     kata = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
     tagger = _get_tagger()
     with _lock:
@@ -263,19 +265,29 @@ def _foreign_person_word(word: str) -> bool:
     for w in words:
         lemma = getattr(w.feature, "lemma", None) or ""
         origin = lemma.partition("-")[2]  # UniDic writes a foreign name's origin: ジョン-John, ミン-外国
+        if w.surface != kata:
+            continue
         if getattr(w.feature, "pos3", "") == "人名" and origin and (origin.isascii() or origin == "外国"):
             return True
     return False
 
 
 _ROMAJI = __import__("re").compile(r"[a-z]{2,20}")
+#: a word made only of Hepburn / Kunrei syllables (a quick refusal of Smith, Li, Hussein before any kana
+#: conversion; what passes is still checked syllable by syllable)
+_ROMAJI_SYLLABLES = __import__("re").compile(
+    r"(?:(?:[kgsztdnhbpmr]y?|sh|ch|j|ts|f|y|w|v)?[aeiou]|n(?![aeiouy])|([kgsztdhbpmcfjr])(?=\1|h)|t(?=ch))+"
+)
 
 
+@lru_cache(maxsize=65536)
 def _romaji_kana(word: str) -> tuple[str, ...]:
     """Hiragana spellings of a romanised Japanese word, with the long vowels passports leave out
     (Ota = おおた / おうた, Yuko = ゆうこ); () if it is not romanised Japanese."""
     import jaconv
 
+    if not _ROMAJI_SYLLABLES.fullmatch(word):
+        return ()
     spots = [i for i, ch in enumerate(word) if ch in "ou" and word[i + 1 : i + 2] not in ("o", "u")][:3]
     variants = [""]
     last = 0
