@@ -69,8 +69,8 @@ class CountingMatcher:
     def compare(self, query, entity):
         return self._guard(self.inner.compare, query, entity)
 
-    def compare_prepared(self, query, entity, prepared):
-        return self._guard(self.inner.compare_prepared, query, entity, prepared)
+    def compare_prepared(self, query, entity, prepared, explain_min=None):
+        return self._guard(self.inner.compare_prepared, query, entity, prepared, explain_min)
 
     @staticmethod
     def _guard(fn, *args):

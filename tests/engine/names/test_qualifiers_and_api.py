@@ -93,3 +93,20 @@ def test_latin_keys_of_matching_names_overlap(a, b, schema):
 def test_latin_keys_drop_generic_words():
     keys = latin_keys("Tokyo University of Science", "Organization")
     assert "tokyo" in keys and "university" not in keys
+
+
+def test_a_screening_run_explains_its_hits_only_and_scores_alike():
+    """Bulk screening explains only what it reports: below ``explain_min`` the explanation is left out,
+    the score is the same; at or above it the explanation is the full one that compare() gives."""
+    m = Matcher()
+    listed = person("Taro Yamada", birth_dates=["1960"])
+    for query in (Query("山田太郎", birth_date="1960-05-01"), Query("Hanako Suzuki")):
+        pe = m.prepare(listed)
+        full = m.compare(query, listed)
+        lazy = m.compare_prepared(query, listed, pe, explain_min=DEFAULT_THRESHOLD)
+        assert lazy.score == full.score and lazy.matched_name == full.matched_name
+        if full.score >= DEFAULT_THRESHOLD:
+            assert lazy.explanation == full.explanation and "birth year matches" in lazy.explanation
+        else:
+            assert lazy.explanation == "" and full.explanation
+    assert m.compare(Query("山田太郎"), listed).score >= DEFAULT_THRESHOLD  # both branches were taken

@@ -428,11 +428,17 @@ def _stray_space(qr: Reading, cr: Reading, best, jap: bool, kind: str, cfg: Matc
         (False, cr.tokens, best[3], qr.tokens),
     ):
         for i in range(len(side) - 1):
-            if side[i] not in rest and side[i + 1] not in rest:
+            a, b = side[i], side[i + 1]
+            if not any(t is a or t is b for t in rest):
                 continue
-            merged = side[i].alts[0] + side[i + 1].alts[0]
-            if any(t.generic or len(t.alts[0]) < 2 or _is_number(t) for t in side[i : i + 2]) or (
-                not any(OSA.normalized_similarity(merged, t.alts[0]) >= 0.9 for t in other)
+            merged = a.alts[0] + b.alts[0]
+            n = len(merged)
+            # similarity 0.9 needs lengths within a tenth of the longer (an edit per letter of difference)
+            near = [t.alts[0] for t in other if abs(len(t.alts[0]) - n) <= 0.1 * max(n, len(t.alts[0]))]
+            if (
+                not near
+                or any(t.generic or len(t.alts[0]) < 2 or _is_number(t) for t in (a, b))
+                or not any(OSA.normalized_similarity(merged, x) >= 0.9 for x in near)
             ):
                 continue
             variant = (
@@ -466,7 +472,9 @@ def _acronym(q: PreparedName, c: PreparedName) -> float:
     return 0.0
 
 
-def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> FeatureResult:
+def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig, explain: bool = True) -> FeatureResult:
+    """The name feature of two prepared names. With ``explain`` False the detail is left empty and
+    :func:`explain_name_feature` writes it later (a bulk run explains only its hits)."""
     best_score, best = -1.0, None
     kind = (
         "person"
@@ -502,12 +510,20 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig) -> Featur
         # calibration: a reading's spelling is approximate, so equal evidence scores lower across
         # scripts than within one; raise it to the same scale (1.0 and 0.0 stay fixed)
         best_score = best_score**cfg.cross_script_gamma
-    return FeatureResult(
-        "name",
-        best_score,
-        "; ".join([_explain(qr, cr, matches, rq, rc), *notes]),
-        data={"query_reading": qr.text, "candidate_reading": cr.text},
+    result = FeatureResult(
+        "name", best_score, "", data={"query_reading": qr.text, "candidate_reading": cr.text}
     )
+    result._why = (qr, cr, matches, rq, rc, notes)
+    return explain_name_feature(result) if explain else result
+
+
+def explain_name_feature(result: FeatureResult) -> FeatureResult:
+    """Write the detail of a name feature computed with ``explain=False`` (no-op otherwise)."""
+    why = getattr(result, "_why", None)
+    if why is not None and not result.detail:
+        qr, cr, matches, rq, rc, notes = why
+        result.detail = "; ".join([_explain(qr, cr, matches, rq, rc), *notes])
+    return result
 
 
 _HOW = {"exact": "exact", "spelling": "similar spelling", "phonetic": "same sound", "initial": "initial"}

@@ -412,6 +412,7 @@ class ScreeningIndex:
         self.reading_blob = reading_blob
         self.analysis = analysis  # fingerprint of the name analysis that made the keys and readings
         self.reading = lru_cache(maxsize=READING_CACHE)(self._reading)
+        self._prepared: dict[tuple[int, tuple[int, ...] | None], Any] = {}
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -665,7 +666,17 @@ class ScreeningIndex:
         return replace(entity, names=[n for n in entity.names if n.value in keep])
 
     def prepared(self, entity: ListEntity, rows: list[int] | None, e_idx: int):
-        """The entity's stored readings: of the names in ``rows``, or of all its names (``rows`` None)."""
+        """The entity's stored readings: of the names in ``rows``, or of all its names (``rows`` None);
+        memoised (popular candidates recur across a bulk run)."""
+        key = (e_idx, tuple(sorted(rows)) if rows is not None else None)
+        found = self._prepared.get(key)
+        if found is None or found.id != entity.id:
+            if len(self._prepared) > 100_000:
+                self._prepared.clear()
+            found = self._prepared[key] = self._prepare_entity(entity, rows, e_idx)
+        return found
+
+    def _prepare_entity(self, entity: ListEntity, rows: list[int] | None, e_idx: int):
         from .matcher import PreparedEntity
 
         if rows is None:
@@ -712,7 +723,10 @@ class ScreeningIndex:
             entity = self.entity(e_idx)
             if compare_prepared is not None:
                 result = compare_prepared(
-                    query, entity, self.prepared(entity, rows if narrow else None, e_idx)
+                    query,
+                    entity,
+                    self.prepared(entity, rows if narrow else None, e_idx),
+                    explain_min=threshold,
                 )
             else:
                 result = matcher.compare(query, self._narrowed(entity, e_idx, rows) if narrow else entity)

@@ -87,9 +87,12 @@ class Matcher:
     def compare(self, query: Query, entity: ListEntity) -> MatchResult:
         return self.compare_prepared(query, entity, self.prepare(entity))
 
-    def compare_prepared(self, query: Query, entity: ListEntity, pe: PreparedEntity) -> MatchResult:
+    def compare_prepared(
+        self, query: Query, entity: ListEntity, pe: PreparedEntity, explain_min: float | None = None
+    ) -> MatchResult:
         """:meth:`compare` with the entity's names already prepared (as a screening index stores them);
-        the entity supplies the qualifiers (birth dates, countries, identifiers)."""
+        the entity supplies the qualifiers (birth dates, countries, identifiers). With ``explain_min``,
+        a result scoring below it has no explanation (a screening run keeps only its hits)."""
         cfg = self.config
         pq = prepare(query.name, query.schema if query.schema != "LegalEntity" else entity.schema)
         best: F.FeatureResult | None = None
@@ -103,7 +106,7 @@ class Matcher:
                 elif not pe.other_kind or want != pn.kind:
                     pn = prepare(value, query.schema)
                 # else: read for the query's kind already (an organisation-shaped name filed as a person)
-            fr = F.name_feature(pq, pn, cfg)
+            fr = F.name_feature(pq, pn, cfg, explain=False)
             # on a tie, prefer the name written in the query's own script
             if (
                 best is None
@@ -126,5 +129,8 @@ class Matcher:
         if any(f.name == "identifier" for f in feats):
             score = max(score, cfg.identifier_min_score)  # the same passport or registration number
         score = min(1.0, max(0.0, score))
+        if explain_min is not None and round(score, 4) < explain_min:
+            return MatchResult(round(score, 4), matched, "", feats)
+        F.explain_name_feature(best)
         explanation = f"{query.name} ↔ {matched}: " + "; ".join(f.detail for f in feats if f.detail)
         return MatchResult(round(score, 4), matched, explanation, feats)
