@@ -209,6 +209,10 @@ def _monotone(seq: list[int]) -> bool:
     return False
 
 
+def _first(pair: tuple) -> float:
+    return pair[0]
+
+
 def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross: int, shorter: int, cfg):
     """Weight the unmatched tokens add to the denominator. Leftover tokens facing each other are
     conflicts (two different names in the same place); the surplus of the longer side are extras
@@ -233,19 +237,19 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
             + (sum(sd[kd:]) + sum(ld[kd:])) * cfg.org_extra_weight_cross
             + generic * cfg.org_generic_extra_weight_cross
         )
-    short = sorted(short, key=lambda t: -_weight(t, cfg))
-    long_w = sorted((_weight(t, cfg) for t in long_), reverse=True)
-    k = len(short)
+    # heaviest first on both sides (a stable sort: equal weights keep their order)
+    short_w = sorted([(_weight(t, cfg), t) for t in short], key=_first, reverse=True)
+    long_tw = sorted([(_weight(t, cfg), t) for t in long_], key=_first, reverse=True)
+    k = len(short_w)
     # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
     # (across scripts only: our translation of such words is approximate; within one script
     # Trust ↔ Bank differ)
-    facing = sorted(long_, key=lambda t: -_weight(t, cfg))[:k]
-    out = clash + sum(
-        _weight(t, cfg) * (1.0 if t.generic and cross else cfg.conflict_weight) for t in short + facing
-    )
+    cw = cfg.conflict_weight
+    out = clash + sum([w * (1.0 if t.generic and cross else cw) for w, t in short_w + long_tw[:k]])
+    extra = sum([w for w, _ in long_tw[k:]])
     if kind == "person" and shorter > 1:
-        return out + sum(long_w[k:]) * cfg.person_extra_weight
-    return out + sum(long_w[k:]) * cfg.org_extra_weight  # also a one-word name facing several
+        return out + extra * cfg.person_extra_weight
+    return out + extra * cfg.org_extra_weight  # also a one-word name facing several
 
 
 def align(
