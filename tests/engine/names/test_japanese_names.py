@@ -106,3 +106,21 @@ def test_a_name_that_can_only_be_japanese_gets_no_chinese_reading():
     assert not any(m.startswith(("pinyin", "hanja")) for m in methods)
     chinese = {r.method for r in prepare("王 小明", "Person").readings}
     assert "pinyin" in chinese
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "alert"),
+    [
+        # a katakana rendering begins with a vowel exactly when the foreign name does
+        ("アミホシ ナル", "Nora Mejia Arteaga", False),  # amihoshi = mejia by consonants alone
+        ("オサベ アキノ", "Khin Mg Swe", False),  # osabe = swe, akino = khin
+        ("アリ・ハサン", "Ali Hassan", True),
+        ("オマル・アブドゥラ", "Omar Abdullah", True),
+        # silent or half-vowel onsets on either side
+        ("ウーゴ・チャベス", "Hugo Chavez", True),
+        ("ヨシフ・スターリン", "Iosif Stalin", True),
+        ("ウラジーミル・メドヴェージェフ", "Vladimir MEDVEDEV", True),  # ウ before a consonant read as V
+    ],
+)
+def test_katakana_and_latin_onsets_must_agree(matcher, query, listed, alert):
+    assert (score(matcher, query, listed) >= DEFAULT_THRESHOLD) is alert

@@ -103,6 +103,25 @@ def _same_fold(x: str, y: str) -> bool:
     return fx[0] == fy[0] or fx[1] == fy[1]
 
 
+_VOWELS = frozenset("aeiou")
+_GLIDES = frozenset("hywj")  # silent or half-vowel onsets: either side of a vowel/consonant onset
+
+
+def _onsets_agree(a: Token, b: Token) -> bool:
+    """Whether a kana reading and the other spelling can begin alike: a katakana rendering begins with a
+    vowel exactly when the foreign name does (アリス Alice, オマル Omar; ナ never renders an initial
+    vowel), up to silent or half-vowel onsets (h, y, w, j: ウーゴ Hugo, ヨシフ Iosif, ヤコブ Jakob). The
+    coarse sound key drops vowels, so without this アミホシ read as Mejia and オサベ as Swe."""
+    for x in a.alts:
+        for y in b.alts:
+            if not x or not y:
+                return True
+            vx, vy = x[0] in _VOWELS, y[0] in _VOWELS
+            if vx == vy or x[0] in _GLIDES or y[0] in _GLIDES:
+                return True
+    return False
+
+
 def _h_or_l(x: str, y: str) -> bool:
     """Whether two consonant keys differ only by one h or l (Abdulla ↔ عبد الله, an article assimilated):
     the sounds that Latin spellings of Arabic names add or leave out; any other is a different name."""
@@ -145,7 +164,7 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
             for y in b.phons[:1]:
                 if x == y and len(x) >= 2:
                     best, how, bi, bj = cfg.latin_phonetic_weight, "phonetic", 0, 0
-    if cross:
+    if cross and not (cross == 2 and jap and not _onsets_agree(a, b)):
         spelled = best
         a_keys, b_keys = (a.phons, b.phons) if cross == 2 else (a.fines, b.fines)
         for xi, x in enumerate(a_keys):
