@@ -39,3 +39,19 @@ def test_unmatched_extra_words_are_not_glued_to_lower_the_penalty():
     one_extra = _score("Kenta Orlovrusano Nakamura", "Kenta Nakamura")
     two_extra = _score("Kenta Orlov Rusano Nakamura", "Kenta Nakamura")
     assert two_extra < one_extra
+
+
+def test_across_scripts_joined_words_still_match_and_unmatched_ones_stay_apart():
+    """Across scripts every joined word that can align is tried (シャオピン ↔ Xiao Ping, ジョンウン ↔
+    Jong Un); two words that align with nothing are not glued into one, which would let two extra words
+    weigh as one."""
+    assert _score("シャオピン", "Xiao Ping") >= 0.9
+    assert _score("キム・ジョンウン", "Kim Jong Un") >= 0.9
+    r = Matcher().compare(
+        Query("カノ クレア"), ListEntity("x", "Person", [Name.of("Correa Cano Jhon Eidelber")], "t")
+    )
+    assert "unmatched: jhon, eidelber" in r.explanation
+    tokens = _tokens("Correa Cano Jhon Eidelber")
+    other = prepare("カノ クレア", "Person").readings[0].tokens
+    glued = [v for v in _joined(tokens, other, 2, CFG, lambda m: False)]
+    assert glued == []  # nothing aligns: no variant

@@ -8,6 +8,7 @@ readable detail, and the officer's explanation is the join of those details.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -271,6 +272,37 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
     return out + extra * cfg.org_extra_weight  # also a one-word name facing several
 
 
+def _floors(cross: int, canon: bool, systematic: bool, cfg: MatcherConfig) -> tuple[float, float, float]:
+    """(sound floor, spelling floor, least spelling similarity) for a pair of tokens to be aligned."""
+    floor = cfg.cross_token_floor if cross else cfg.token_floor
+    if canon or systematic:
+        return floor, cfg.romanisation_spelling_floor, cfg.token_match_min
+    if cross == 2:
+        return floor, cfg.cross_spelling_floor, cfg.cross_match_min
+    return floor, cfg.token_floor, cfg.token_match_min
+
+
+def _pairs_with_any(
+    m: Token, others: tuple[Token, ...], m_is_query: bool, cross, jap, cfg, canon, systematic
+):
+    """Whether token ``m`` would be aligned with one of ``others`` by :func:`align` (same similarities,
+    same floors, the query side first)."""
+    floor, spell_floor, match_min = _floors(cross, canon, systematic, cfg)
+    tcross = 0 if canon else cross
+    for t in others:
+        s, how, _, _ = (
+            _token_similarity(m, t, tcross, jap, cfg)
+            if m_is_query
+            else _token_similarity(t, m, tcross, jap, cfg)
+        )
+        if how == "phonetic":
+            if s > floor:
+                return True
+        elif s >= match_min and s > spell_floor:
+            return True
+    return False
+
+
 def align(
     q: tuple[Token, ...],
     c: tuple[Token, ...],
@@ -283,13 +315,7 @@ def align(
 ):
     """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
     pairs = []
-    floor = cfg.cross_token_floor if cross else cfg.token_floor
-    if canon or systematic:
-        spell_floor, match_min = cfg.romanisation_spelling_floor, cfg.token_match_min
-    elif cross == 2:
-        spell_floor, match_min = cfg.cross_spelling_floor, cfg.cross_match_min
-    else:
-        spell_floor, match_min = cfg.token_floor, cfg.token_match_min
+    floor, spell_floor, match_min = _floors(cross, canon, systematic, cfg)
     # equal scores (a particle such as bin or al that occurs twice) go to the pair nearest in place
     rq, rc = 1.0 / max(len(q) - 1, 1), 1.0 / max(len(c) - 1, 1)
     # our own Hepburn of kanji readings is compared by (folded) spelling only: no sound-alikes
@@ -385,7 +411,11 @@ def _merged(a: Token, b: Token) -> Token:
 
 
 def _joined(
-    tokens: tuple[Token, ...], other: tuple[Token, ...], cross: int, cfg: MatcherConfig
+    tokens: tuple[Token, ...],
+    other: tuple[Token, ...],
+    cross: int,
+    cfg: MatcherConfig,
+    pairs: Callable[[Token], bool] | None = None,
 ) -> list[tuple[Token, ...]]:
     """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel).
 
@@ -400,11 +430,16 @@ def _joined(
             continue  # never glue on a vowel-only word: "Kim Yo" would sound like "Kim"
         if not cross and not _close_to_any([x + y for x in a.alts[:3] for y in b.alts[:3]], other, cfg):
             continue
-        out.append((*tokens[:i], _merged(a, b), *tokens[i + 2 :]))
+        merged = _merged(a, b)
+        if cross and pairs is not None and not pairs(merged):
+            continue  # across scripts, a joined word that aligns with no word adds nothing either
+        out.append((*tokens[:i], merged, *tokens[i + 2 :]))
     if len(tokens) >= 3 and len(other) == 1 and not any(t.generic for t in tokens):
         whole = "".join(t.alts[0] for t in tokens)
         if cross or _close_to_any([whole], other, cfg):
-            out.append((make_token([whole]),))
+            token = make_token([whole])
+            if not (cross and pairs is not None and not pairs(token)):
+                out.append((token,))
     return out
 
 
@@ -431,7 +466,12 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
         and (best[1] or min(len(qr.tokens), len(cr.tokens)) == 1)
     ):
         more_q = len(qr.tokens) > len(cr.tokens)
-        for variant in _joined(*((qr.tokens, cr.tokens) if more_q else (cr.tokens, qr.tokens)), cross, cfg):
+        longer, shorter = (qr.tokens, cr.tokens) if more_q else (cr.tokens, qr.tokens)
+
+        def pairs(m: Token) -> bool:
+            return _pairs_with_any(m, shorter, more_q, cross, jap, cfg, canon, systematic)
+
+        for variant in _joined(longer, shorter, cross, cfg, pairs):
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
                 if more_q
