@@ -150,3 +150,29 @@ def test_rescreen_with_cross_script_matcher_on_a_real_format():
     assert ("bob", by_id["p2"].id) in keyed["gone"]
     assert not any(qid in ("carol", "dave") for qid, _ in keyed["new"] | keyed["gone"])
     assert result.pairs_scored < 4 * len(roster)  # only the three changed entities were looked up
+
+
+def test_roster_lookup_takes_the_full_screens_overlap_floor():
+    """A roster member sharing one word of six with a listed name is not compared on re-screening, as a
+    full screen would not compare it; one sharing every word is."""
+    rng = random.Random(3)
+    roster = _roster(300, seed=3)
+    roster += [
+        ("same", SimpleQuery("Kessler Morgan Hayward Quint")),
+        ("one-word", SimpleQuery("Kessler Abbott Brill Corr Dunne Eads")),
+    ]
+    roster += [(f"f{i}", SimpleQuery(f"{synthetic_name(rng)} Abbott Brill")) for i in range(20)]
+    entity = ListEntity("x1", "Person", [Name.of("Kessler Morgan Hayward Quint")], "syn")
+    index = RosterIndex(roster, key_fn=simple_keys, matcher=SimpleMatcher())
+    members = {index.ids[m] for m in index.members_for(entity)}
+    unfloored = {index.ids[m] for m in index.members_for(entity, min_overlap=0.0)}
+    assert "same" in members and "one-word" not in members
+    assert "one-word" in unfloored  # the floor, not the key lookup, keeps it out
+    # the list side: the same entity among others that carry the member's other words
+    others = [
+        ListEntity(f"o{i}", "Person", [Name.of(q.name)], "syn") for i, (_, q) in enumerate(roster[-20:])
+    ]
+    others.append(ListEntity("o-corr", "Person", [Name.of("Corr Dunne Eads Fenn")], "syn"))
+    listed = ScreeningIndex.build([entity, *others], simple_keys, SimpleMatcher())
+    assert 0 not in listed.candidate_entities(SimpleQuery("Kessler Abbott Brill Corr Dunne Eads"), cutoff=0.0)
+    assert 0 in listed.candidate_entities(SimpleQuery("Kessler Morgan Hayward Quint"), cutoff=0.0)

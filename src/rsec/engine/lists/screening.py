@@ -30,6 +30,7 @@ from rsec.engine.lists.snapshot import diff as snapshot_diff
 from rsec.engine.names import warm_up
 from rsec.engine.names.index import (
     CANDIDATES,
+    MIN_OVERLAP,
     SCAN_CAP,
     Hit,
     KeyFn,
@@ -202,13 +203,19 @@ class RosterIndex:
         return len(self.ids)
 
     def members_for(
-        self, entity: ListEntity, candidates: int = CANDIDATES, scan_cap: int = SCAN_CAP
+        self,
+        entity: ListEntity,
+        candidates: int = CANDIDATES,
+        scan_cap: int = SCAN_CAP,
+        min_overlap: float = MIN_OVERLAP,
     ) -> set[int]:
-        """Roster members that share name keys with any name of ``entity`` (bounded work per name)."""
+        """Roster members that share name keys with any name of ``entity`` (bounded work per name), with
+        at least the key overlap a full screen asks of a candidate (``min_overlap``): a member that a full
+        screen would not compare is not compared here either."""
         found: set[int] = set()
         for name in dict.fromkeys(entity.all_names()):
             keys = self.key_fn(name, entity.schema)
-            cand = self.postings.candidates(keys, limit=candidates, scan_cap=scan_cap)
+            cand = self.postings.candidates(keys, limit=candidates, scan_cap=scan_cap, min_score=min_overlap)
             found.update(np.asarray(cand.ids).tolist())
         return found
 
