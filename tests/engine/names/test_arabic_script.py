@@ -6,19 +6,9 @@ Names are invented.
 from __future__ import annotations
 
 import pytest
+from names_helpers import score
 
-from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query, arabic
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def score(matcher: Matcher, query: str, candidate: str) -> float:
-    entity = ListEntity(id=f"t:{candidate}", schema="Person", names=[Name.of(candidate)], list="test")
-    return matcher.compare(Query(query), entity).score
+from rsec.engine.names import DEFAULT_THRESHOLD, arabic
 
 
 @pytest.mark.parametrize(

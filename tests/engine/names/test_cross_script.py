@@ -6,20 +6,10 @@ Names are invented or those of publicly listed parties and public institutions.
 from __future__ import annotations
 
 import pytest
+from names_helpers import score
 
 from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def score(matcher: Matcher, query: str, candidate: str, schema: str = "Person", **kw) -> float:
-    entity = ListEntity(id=f"t:{candidate}", schema=schema, names=[Name.of(candidate)], list="test", **kw)
-    return matcher.compare(Query(query, schema), entity).score
-
+from rsec.engine.names import DEFAULT_THRESHOLD, Query
 
 MATCHES = [
     ("山田太郎", "Taro Yamada", "Person"),

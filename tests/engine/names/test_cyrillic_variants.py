@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
+from names_helpers import score
 
-from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def score(matcher: Matcher, query: str, candidate: str) -> float:
-    entity = ListEntity(id=f"t:{candidate}", schema="Person", names=[Name.of(candidate)], list="test")
-    return matcher.compare(Query(query), entity).score
+from rsec.engine.names import DEFAULT_THRESHOLD
 
 
 def test_given_name_and_patronymic_written_together(matcher):

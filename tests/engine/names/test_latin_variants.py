@@ -6,21 +6,11 @@ Names are invented; each mechanism is checked on a pair it must join and a pair 
 from __future__ import annotations
 
 import pytest
+from names_helpers import score
 
-from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
+from rsec.engine.names import DEFAULT_THRESHOLD
 from rsec.engine.names.chinese import is_pinyin_syllable, pinyin_from_wade_giles
 from rsec.engine.names.readings import prepare
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def score(matcher: Matcher, query: str, candidate: str, schema: str = "Person") -> float:
-    entity = ListEntity(id=f"t:{candidate}", schema=schema, names=[Name.of(candidate)], list="test")
-    return matcher.compare(Query(query, schema), entity).score
 
 
 def test_wade_giles_table_is_derived_and_corrected():

@@ -6,20 +6,10 @@ Names are invented.
 from __future__ import annotations
 
 import pytest
+from names_helpers import score
 
-from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names import DEFAULT_THRESHOLD, Matcher, Query
+from rsec.engine.names import DEFAULT_THRESHOLD
 from rsec.engine.names.phonetic import vowel_folds
-
-
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher()
-
-
-def score(matcher: Matcher, query: str, candidate: str) -> float:
-    entity = ListEntity(id=f"t:{candidate}", schema="Person", names=[Name.of(candidate)], list="test")
-    return matcher.compare(Query(query), entity).score
 
 
 @pytest.mark.parametrize(

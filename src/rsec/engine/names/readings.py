@@ -434,17 +434,22 @@ def _kana_variants(readings: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return alts, notes
 
 
-def _japanese_person(text: str) -> list[Reading]:
+def _family_and_given(text: str) -> tuple[str, str] | None:
+    """A personal name in Chinese characters as (family, given): as spaced, or split by the surname
+    dictionary when written without a space; None when it cannot be split."""
     parts = text.split()
     if len(parts) == 2:
-        family, given = parts
-    elif len(parts) == 1:
-        split = japanese.split_person(text)
-        if split is None:
-            return []
-        family, given = split
-    else:
+        return parts[0], parts[1]
+    if len(parts) == 1:
+        return japanese.split_person(text)
+    return None
+
+
+def _japanese_person(text: str) -> list[Reading]:
+    split = _family_and_given(text)
+    if split is None:
         return []
+    family, given = split
     fam = japanese.part_readings(family, "family", limit=8)
     giv = japanese.part_readings(given, "given", limit=10)  # 一: いち … はじめ; 尚子: ひさこ … なおこ
     if not fam or not giv:
@@ -465,16 +470,10 @@ def _japanese_shaped(text: str) -> bool:
     Chinese), or a given name of three or more (美菜恵). Chinese and Korean names have a one-character
     family name, a compound one, and one or two given-name characters. A name that starts with a frequent
     Chinese family name and has three characters at most (林 健太, 王 小明) is left to all readings."""
-    parts = text.split()
-    if len(parts) == 2:
-        family, given = parts
-    elif len(parts) == 1:
-        split = japanese.split_person(text)
-        if split is None:
-            return False
-        family, given = split
-    else:
+    split = _family_and_given(text)
+    if split is None:
         return False
+    family, given = split
     if len(given) >= 3:
         return True
     if len(family) < 2 or chinese.to_simplified(family) in chinese.COMPOUND_SURNAMES:
