@@ -42,6 +42,7 @@ VAR = ROOT / "var" / "bench-screening"
 NK_VENV = Path(os.environ.get("RSEC_NK_VENV", "/tmp/rsec-nomenklatura-venv"))
 NK_THRESHOLD = 0.7  # logic-v2's reference threshold (data/README.md)
 RF_THRESHOLD = 0.85  # a common cut-off for token_sort_ratio screening
+LOAD_AT_START = 0.0  # 1-minute load average when the run began (reported beside the timings)
 
 BUNDLED = [
     "un_sc_consolidated_2026-02-27.xml",
@@ -587,6 +588,8 @@ def main() -> int:
     ap.add_argument("--no-write", action="store_true", help="print only; do not touch docs/benchmarks.md")
     ap.add_argument("--latency-phase", nargs=2, metavar=("INDEX", "QUERIES"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    global LOAD_AT_START
+    LOAD_AT_START = os.getloadavg()[0]
     if args.latency_phase:
         latency_phase(*args.latency_phase)
         return 0
@@ -682,8 +685,8 @@ def main() -> int:
     body = [
         f"rsec threshold {DEFAULT_THRESHOLD}; nomenklatura {nk_version or 'not run'} logic-v2 at {NK_THRESHOLD}; "
         f"rapidfuzz token_sort_ratio on anyascii-transliterated, lower-cased names at {RF_THRESHOLD}. "
-        "The machine (2 cores) was shared with other engineers' jobs during the run, so timings are noisy; "
-        "ratios are measured in the same run.",
+        f"Load average (1 min) {LOAD_AT_START:.2f} at the start of the run and {os.getloadavg()[0]:.2f} at its end: "
+        "the 2 cores may be shared with other jobs, so timings are noisy; ratios are measured in the same run.",
         f"Matcher comparisons that raised an error (scored 0, i.e. no match): {CountingMatcher.errors} in the main process (forked bulk workers not counted), "
         f"{lat['matcher_errors']} in the latency process.",
         "",
