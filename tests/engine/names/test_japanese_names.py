@@ -124,3 +124,49 @@ def test_a_name_that_can_only_be_japanese_gets_no_chinese_reading():
 )
 def test_katakana_and_latin_onsets_must_agree(matcher, query, listed, alert):
     assert (score(matcher, query, listed) >= DEFAULT_THRESHOLD) is alert
+
+
+def _jamdict_readings(part: str, role: str) -> tuple[str, ...]:
+    """The same readings through jamdict's own lookup (which also searches JMdict and builds every sense)."""
+    wanted = J.SURNAME_TYPES if role == "family" else J.GIVEN_TYPES
+    out: list[str] = []
+    for entry in J._get_jam().lookup(part, lookup_chars=False, strict_lookup=True).names:
+        if part in [k.text for k in entry.kanji_forms]:
+            if {t for s in entry.senses for t in s.name_type} & wanted:
+                out.extend(k.text for k in entry.kana_forms)
+    return tuple(dict.fromkeys(out))
+
+
+@pytest.mark.parametrize("part", ["矢田", "山田", "太郎", "花子", "東海林", "小鳥遊", "一", "京都", "大学"])
+@pytest.mark.parametrize("role", ["family", "given"])
+def test_jmnedict_readings_read_directly_agree_with_jamdict(part, role):
+    assert J.jmnedict_readings.__wrapped__(part, role) == _jamdict_readings(part, role)
+
+
+def test_jmnedict_readings_of_a_family_name_and_a_given_name():
+    assert {"やた", "やだ"} <= set(J.jmnedict_readings("矢田", "family"))
+    assert J.jmnedict_readings("矢田", "given") == ()  # recorded as a surname only
+    assert "たろう" in J.jmnedict_readings("太郎", "given")
+
+
+def test_a_forked_worker_reads_the_name_dictionary_through_its_own_connection():
+    import multiprocessing
+    import os
+
+    parent = J._get_ne_db()
+    assert parent is not None
+
+    def child(queue):
+        own = J._get_ne_db()
+        queue.put(
+            (own is not parent, J._ne_db[0] == os.getpid(), J.jmnedict_readings.__wrapped__("矢田", "family"))
+        )
+
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=child, args=(queue,))
+    proc.start()
+    fresh, own_pid, readings = queue.get(timeout=60)
+    proc.join(timeout=60)
+    assert fresh and own_pid
+    assert readings == J.jmnedict_readings.__wrapped__("矢田", "family")

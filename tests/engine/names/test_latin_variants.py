@@ -153,3 +153,14 @@ def test_baltic_nominative_endings(matcher):
     assert score(matcher, "Sergejs Vasiljevs", "Sergej Vasiljev") >= DEFAULT_THRESHOLD
     assert score(matcher, "Sergejus Vasiljevas", "Sergej Vasiljev") >= DEFAULT_THRESHOLD
     assert score(matcher, "Sergejs Vasiljevs", "Sergej Vasilenko") < DEFAULT_THRESHOLD
+
+
+def test_a_repeated_word_gives_two_distinct_tokens():
+    """Tokens are memoised by spelling, yet a name that repeats a word keeps one token per place: the
+    matcher tells the places of words apart by identity (a stray space, an explanation's spelling)."""
+    from rsec.engine.names.readings import make_token, prepare
+
+    tokens = prepare("Abdul Rahman Abdul Karim", "Person").readings[0].tokens
+    first, third = tokens[0], tokens[2]
+    assert first.alts == third.alts and first is not third
+    assert make_token(["ali"]) == make_token(["ali"]) and make_token(["ali"]) is not make_token(["ali"])

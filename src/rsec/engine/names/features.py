@@ -99,11 +99,6 @@ def _shared_suffix_similarity(x: str, y: str, sim: float, cutoff: float) -> floa
     return sim
 
 
-def _same_fold(x: str, y: str) -> bool:
-    fx, fy = vowel_folds(x), vowel_folds(y)
-    return fx[0] == fy[0] or fx[1] == fy[1]
-
-
 _VOWELS = frozenset("aeiou")
 _GLIDES = frozenset("hywj")  # silent or half-vowel onsets: either side of a vowel/consonant onset
 
@@ -149,16 +144,19 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
         for x in a.jfolds:
             if x in b.jfolds:
                 return 1.0, "exact", 0, 0
-    if not cross and best > 0 and how == "spelling":
+    if not cross and best > 0 and how == "spelling" and a.alts[bi][-2:] == b.alts[bj][-2:]:
         best = _shared_suffix_similarity(a.alts[bi], b.alts[bj], best, cfg.token_match_min)
     # romanisations that differ only in vowels or doubled letters (Osama ↔ Usama, Hussein ↔ Husayn); nearer
     # spellings stay nearer (Michele: Michelle before Michaela)
     vowel_variant = cfg.latin_vowel_variant_score + 0.05 * best
     if not cross and cfg.latin_vowel_variant_score and best < vowel_variant and a.alts[0].isascii():
-        for x in a.alts[:2]:
-            if len(x) >= 4 and any(len(y) >= 4 and _same_fold(x, y) for y in b.alts[:2]):
-                best, how = vowel_variant, "spelling"
-                break
+        b_folds = [vowel_folds(y) for y in b.alts[:2] if len(y) >= 4]  # either fold agreeing
+        for x in a.alts[:2] if b_folds else ():
+            if len(x) >= 4:
+                fx = vowel_folds(x)
+                if any(fx[0] == fy[0] or fx[1] == fy[1] for fy in b_folds):
+                    best, how = vowel_variant, "spelling"
+                    break
     if not cross and cfg.latin_phonetic_weight > 0 and best < cfg.latin_phonetic_weight:
         # two Latin spellings of one foreign name (Hsi Chin-ping / Xi Jinping, Rohani / Rouhani)
         for x in a.phons[:1]:
@@ -257,9 +255,14 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
             + (sum(sd[kd:]) + sum(ld[kd:])) * cfg.org_extra_weight_cross
             + generic * cfg.org_generic_extra_weight_cross
         )
-    # heaviest first on both sides (a stable sort: equal weights keep their order)
-    short_w = sorted([(_weight(t, cfg), t) for t in short], key=_first, reverse=True)
-    long_tw = sorted([(_weight(t, cfg), t) for t in long_], key=_first, reverse=True)
+    # heaviest first on both sides (a stable sort: equal weights keep their order); _weight inlined
+    gw = cfg.generic_weight
+    short_w = sorted(
+        [(t.lengths[0] * gw if t.light else t.lengths[0], t) for t in short], key=_first, reverse=True
+    )
+    long_tw = sorted(
+        [(t.lengths[0] * gw if t.light else t.lengths[0], t) for t in long_], key=_first, reverse=True
+    )
     k = len(short_w)
     # generic words facing each other (University ↔ Institute) are kinds of body, not a conflict
     # (across scripts only: our translation of such words is approximate; within one script

@@ -113,8 +113,9 @@ def _written_in_another_script(name: str) -> bool:
     return any(ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
 
 
+@lru_cache(maxsize=262_144)
 def key_hash(key: str) -> int:
-    """Stable 64-bit hash of a key (independent of PYTHONHASHSEED)."""
+    """Stable 64-bit hash of a key (independent of PYTHONHASHSEED); memoised, as keys recur."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 

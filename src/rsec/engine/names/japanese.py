@@ -11,6 +11,7 @@ Both dictionaries load lazily on first use and every result is cached per string
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,24 +99,32 @@ def split_person(text: str) -> tuple[str, str] | None:
     return family, given
 
 
+_NE_TYPES_SQL = """
+    select distinct k.idseq, y.text from NEKanji k
+    join NETranslation t on t.idseq = k.idseq
+    join NETransType y on y.tid = t.ID
+    where k.text = ?
+"""
+_NE_KANA_SQL = """
+    select a.idseq, a.text from NEKana a
+    where a.idseq in (select idseq from NEKanji where text = ?)
+    order by a.idseq, a.ID
+"""
+
+
 @lru_cache(maxsize=32768)
 def jmnedict_readings(part: str, role: str) -> tuple[str, ...]:
-    """Hiragana readings JMnedict records for ``part`` as a family name (``role='family'``) or given name."""
+    """Hiragana readings JMnedict records for ``part`` as a family name (``role='family'``) or given name:
+    the kana forms of every entry written ``part`` with such a name type, in the dictionary's order.
+    Read from its tables directly (jamdict's lookup also searches JMdict and builds every sense: 7× slower)."""
     wanted = SURNAME_TYPES if role == "family" else GIVEN_TYPES
-    try:
-        jam = _get_jam()
-        with _lock:
-            result = jam.lookup(part, lookup_chars=False, strict_lookup=True)
-    except Exception:  # the dictionary is optional: no JMnedict, only UniDic's reading
-        return ()
-    out: list[str] = []
-    for entry in result.names:
-        if part not in [k.text for k in entry.kanji_forms]:
-            continue
-        types = {t for s in entry.senses for t in s.name_type}
-        if types & wanted:
-            out.extend(k.text for k in entry.kana_forms)
-    return tuple(dict.fromkeys(out))
+    db = _get_ne_db()
+    if db is None:
+        return ()  # the dictionary is optional: no JMnedict, only UniDic's reading
+    with _lock:
+        typed = {idseq for idseq, kind in db.execute(_NE_TYPES_SQL, (part,)) if kind in wanted}
+        rows = db.execute(_NE_KANA_SQL, (part,)).fetchall() if typed else []
+    return tuple(dict.fromkeys(text for idseq, text in rows if idseq in typed))
 
 
 @lru_cache(maxsize=32768)
@@ -188,14 +197,16 @@ _NAME_TYPES_SQL = """
     join NETransType y on y.tid = t.ID
     where a.text = ?
 """
-_ne_db = None
+_ne_db: tuple[int, object] | None = None
 
 
 def _get_ne_db():
-    """JMnedict's tables, read directly (read-only) from the jamdict data package; None if absent."""
+    """JMnedict's tables, read directly (read-only) from the jamdict data package; None if absent. One
+    connection per process: a forked screening worker must not use its parent's."""
     global _ne_db
+    pid = os.getpid()
     with _lock:
-        if _ne_db is None:
+        if _ne_db is None or _ne_db[0] != pid:
             try:
                 import sqlite3
                 from pathlib import Path
@@ -203,10 +214,13 @@ def _get_ne_db():
                 import jamdict_data
 
                 path = Path(jamdict_data.__file__).parent / "jamdict.db"
-                _ne_db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                if not path.is_file():
+                    raise FileNotFoundError(path)
+                con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             except Exception:  # the dictionary is optional
-                _ne_db = False
-        return _ne_db or None
+                con = None
+            _ne_db = (pid, con)
+        return _ne_db[1]
 
 
 @lru_cache(maxsize=65536)

@@ -155,10 +155,8 @@ def kana_to_hepburn(text: str) -> str:
     return "".join(out)
 
 
-_LONG = [
-    (re.compile(p), r)
-    for p, r in [(r"ou", "o"), (r"oo", "o"), (r"uu", "u"), (r"aa", "a"), (r"ii", "i"), (r"ee", "e")]
-]
+#: long vowels and their passport spelling, replaced in this order (plain strings: str.replace)
+_LONG = [("ou", "o"), ("oo", "o"), ("uu", "u"), ("aa", "a"), ("ii", "i"), ("ee", "e")]
 
 
 @lru_cache(maxsize=65536)
@@ -168,7 +166,8 @@ def simple_hepburn(romaji: str) -> str:
     ``ei`` is kept (``kei``), as in most published spellings.
     """
     for pat, rep in _LONG:
-        romaji = pat.sub(rep, romaji)
+        if pat in romaji:
+            romaji = romaji.replace(pat, rep)
     return romaji
 
 
@@ -203,12 +202,19 @@ def japanese_fold(token: str) -> str:
     consonant or at the end) → o; ū/uu → u; ``m`` before b/m/p → ``n``.
     """
     t = token.translate(_MACRON)
-    t = re.sub(r"oh(?=[^aeiouy]|$)", "o", t)
+    if "oh" in t:
+        t = _OH.sub("o", t)
     if "sh" not in t and "ch" not in t and "ts" not in t:
         for a, b in _KUNREI:
-            t = t.replace(a, b)
-    t = re.sub(r"m(?=[bmp])", "n", t)
+            if a in t:
+                t = t.replace(a, b)
+    if "m" in t:
+        t = _M_LABIAL.sub("n", t)
     return simple_hepburn(t)
+
+
+_OH = re.compile(r"oh(?=[^aeiouy]|$)")
+_M_LABIAL = re.compile(r"m(?=[bmp])")
 
 
 _EPENTHETIC_U = re.compile(r"(?<=[bcdfghjkmprstvz])u(?=[bcdfghjklmprstvz]|$)")

@@ -55,11 +55,13 @@ def phonetic_key(token: str) -> str:
     if t[0] == "x":
         t = "s" + t[1:]
     t = t.replace("x", "ks")
-    t = _SOFT_C.sub("s", t)
+    if "c" in t:
+        t = _SOFT_C.sub("s", t)
     for a, b in _DIGRAPHS:
         if a in t:
             t = t.replace(a, b)
-    t = _N_LABIAL.sub("m", t)
+    if "n" in t:
+        t = _N_LABIAL.sub("m", t)
     initial_h = t.startswith("h") and not t.startswith(("hs", "hw"))
     # Vowels stay as placeholders while doubled consonants collapse, so that m-a-m stays two m's.
     t = _REPEAT.sub(r"\1", t.translate(_CLASSES_KEEP_VOWELS))
@@ -105,7 +107,8 @@ def fine_key(token: str) -> str:
     if not t:
         return ""
     t = t.replace("x", "ks")
-    t = _SOFT_C.sub("s", t)
+    if "c" in t:
+        t = _SOFT_C.sub("s", t)
     for a, b in _FINE_DIGRAPHS:
         if a in t:
             t = t.replace(a, b)
@@ -120,9 +123,21 @@ _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _CONSONANT_SPELLINGS = [("dj", "j"), ("q", "k"), ("ck", "k"), ("ph", "f")]
 
 
+_VOWEL_SPLIT = re.compile(r"([aeiouy]+)")
+#: vowel run → its two folds (e read as a, and as i; o as u; doubled letters once): runs are few and recur
+_RUN_FOLDS: dict[str, tuple[str, str]] = {}
+
+
 def _fold_run(run: str, e: str) -> str:
     run = run.replace("e", e).replace("o", "u")
     return _REPEAT.sub(r"\1", run)
+
+
+def _run_folds(run: str) -> tuple[str, str]:
+    found = _RUN_FOLDS.get(run)
+    if found is None:
+        found = _RUN_FOLDS[run] = (_fold_run(run, "a"), _fold_run(run, "i"))
+    return found
 
 
 @lru_cache(maxsize=131072)
@@ -135,6 +150,13 @@ def vowel_folds(token: str) -> tuple[str, str]:
     and so do consonants (Hasan ≠ Husayn, Said ≠ Saud)."""
     t = token
     for a, b in _CONSONANT_SPELLINGS:
-        t = t.replace(a, b)
+        if a in t:
+            t = t.replace(a, b)
     t = _FINAL_H.sub("", _Y_VOWEL.sub("i", _REPEAT.sub(r"\1", t)))
-    return tuple(_VOWEL_RUN.sub(lambda m, e=e: _fold_run(m.group(0), e), t) for e in "ai")
+    parts = _VOWEL_SPLIT.split(t)  # consonants at even places, vowel runs at odd ones
+    if len(parts) == 1:
+        return t, t
+    fa, fi = parts[:], parts[:]
+    for k in range(1, len(parts), 2):
+        fa[k], fi[k] = _run_folds(parts[k])
+    return "".join(fa), "".join(fi)

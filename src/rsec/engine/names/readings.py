@@ -60,23 +60,55 @@ class Token:
 
 
 def make_token(alts, notes=(), role: str = "", generic: bool = False, max_alts: int = MAX_ALTS) -> Token:
+    alts, notes = tuple(alts), tuple(notes)
+    found = _TOKEN_PARTS.get((alts, notes, max_alts))
+    if found is None:
+        if len(_TOKEN_PARTS) > 200_000:
+            _TOKEN_PARTS.clear()
+        found = _TOKEN_PARTS[(alts, notes, max_alts)] = _token_parts(alts, notes, max_alts)
+    keys, kept_notes, phons, jfolds, fines, lengths, particle = found
+    # a new Token each time: a name that repeats a word holds two distinct tokens (the matcher tells
+    # the places of its words apart by identity); its __dict__ filled directly, as the codec does (the
+    # frozen dataclass's __init__ sets each field through object.__setattr__)
+    t = _new(Token)
+    t.__dict__.update(
+        alts=keys,
+        notes=kept_notes,
+        role=role,
+        generic=generic,
+        phons=phons,
+        jfolds=jfolds,
+        fines=fines,
+        lengths=lengths,
+        light=generic or particle,
+    )
+    return t
+
+
+_new = object.__new__
+
+
+#: what a token's spellings determine (its keys, folds and weights), memoised: the same words recur in
+#: name after name, and each costs several key computations
+_TOKEN_PARTS: dict[tuple, tuple] = {}
+
+
+def _token_parts(alts: tuple, notes: tuple, max_alts: int) -> tuple:
     alts = [a for a in alts if a]
     seen: dict[str, str] = {}
     notes = list(notes) + [""] * (len(alts) - len(notes))
     for a, n in zip(alts, notes, strict=False):
         if a not in seen:
             seen[a] = n
-    keys = list(seen)[:max_alts]
-    return Token(
-        alts=tuple(keys),
-        notes=tuple(seen[k] for k in keys),
-        role=role,
-        generic=generic,
-        phons=tuple(dict.fromkeys(phonetic_key(a) for a in keys)),
-        jfolds=tuple(dict.fromkeys(kana.japanese_fold(a) for a in keys)),
-        fines=tuple(dict.fromkeys(fine_key(a) for a in keys)),
-        lengths=tuple(min(max(len(a), 2), 10) for a in keys),
-        light=generic or (bool(keys) and keys[0] in PARTICLES),
+    keys = tuple(list(seen)[:max_alts])
+    return (
+        keys,
+        tuple(seen[k] for k in keys),
+        tuple(dict.fromkeys(phonetic_key(a) for a in keys)),
+        tuple(dict.fromkeys(kana.japanese_fold(a) for a in keys)),
+        tuple(dict.fromkeys(fine_key(a) for a in keys)),
+        tuple(min(max(len(a), 2), 10) for a in keys),
+        bool(keys) and keys[0] in PARTICLES,
     )
 
 
