@@ -299,3 +299,42 @@ def test_ministry_sponsoring_a_key_laboratory_is_not_the_affiliation():
     assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0cccccc22"]
     text = "Ministry of Education, Beijing; East China University of Science and Technology, Shanghai, China"
     assert len(m.match(text)) == 2
+
+
+def test_a_name_cited_without_its_function_words_resolves(matcher):
+    """Abbreviated citations drop "of", "and", "for" as well as shortening words (ISO 4 style)."""
+    text = "Natl. Inst. Water Atmospheric Res., Wellington, New Zealand"
+    (m,) = matcher.match(text)
+    assert m.ror_id == NIWA
+    assert "compact" in m.explanation  # read through the name without its function words
+
+
+def test_the_name_without_function_words_is_not_another_institutions_name(registry):
+    """ "University of Tokyo" and "Tokyo University of Science" keep apart: a form left with fewer than three
+    words is no key of its own, and the whole name still wins where it is written out."""
+    ix = AffiliationMatcher(registry).index
+    assert ("university", "tokyo") not in ix.names or all(
+        e.kind != "compact" for e in ix.names[("university", "tokyo")]
+    )
+    m = AffiliationMatcher(registry)
+    assert ids(m, "Graduate School of Science, The University of Tokyo, Tokyo, Japan") == [UTOKYO]
+
+
+def test_utf8_read_as_latin1_is_repaired_before_matching(matcher):
+    from rsec.engine.evidence.affiliations import repair_mojibake
+
+    assert repair_mojibake("PetrÃ³leos Mexicanos, MÃ©xico") == "Petróleos Mexicanos, México"
+    assert repair_mojibake("Universidade de SÃO PAULO") == "Universidade de SÃO PAULO"  # real Ã, kept
+    assert repair_mojibake("Kyoto University") == "Kyoto University"
+    garbled = "Kyōto University, Japan".encode().decode("latin-1")  # "KyÅ\x8dto University, Japan"
+    assert ids(matcher, garbled) == [KYOTO]
+
+
+def test_republic_of_china_is_taiwan_not_also_china(matcher):
+    """ "Taiwan, Republic of China" names one country: the word China inside it is not a second one (it
+    let "Nanya Institute of Technology, Taiwan, Republic of China" read as a Chinese institution)."""
+    text = "Department of Physics, Peking University, Taipei, Taiwan, Republic of China"
+    ctx = matcher._context(text, tokenize(text))
+    assert {c[0] for c in ctx.countries} == {"TW"}
+    ctx = matcher._context("Peking University, Beijing, China", tokenize("Peking University, Beijing, China"))
+    assert {c[0] for c in ctx.countries} == {"CN"}

@@ -262,6 +262,28 @@ def _clean_with_map(text: str) -> tuple[str, list[int]]:
     return cleaned, idx
 
 
+#: UTF-8 read as Latin-1 / Windows-1252 ("PetrÃ³leos", "MÃ©xico", "â€“"): a lead byte's character followed
+#: by a continuation byte's
+_MOJIBAKE_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with UTF-8 that was decoded as Latin-1 or Windows-1252 decoded again ("PetrÃ³leos Mexicanos"
+    → "Petróleos Mexicanos"); unchanged unless the whole string re-decodes cleanly."""
+    if not _MOJIBAKE_RE.search(text):
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != text:
+            return fixed
+    return text
+
+
 def _fold_word(w: str) -> str:
     if len(w) > 4 and w.isascii():
         if w.endswith("s") and not w.endswith("ss"):
@@ -489,8 +511,13 @@ _UNIT_WORDS = {
 }  # fmt: skip
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
-    "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "swapped": 4, "romanised": 5, "acronym": 6,
+    "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
+    "acronym": 7,
 }  # fmt: skip
+#: words a name can leave out in an abbreviated citation ("Korea Inst. Sci. Technol.")
+_FUNCTION_WORDS = frozenset(
+    "of and the for in at on de del della di da do du des la le les der die das fur zu y e et".split()
+)
 #: Chinese head words of institution names and their pinyin, for romanised forms ("Zhongshan Daxue")
 _ZH_HEADS = {"大学": "daxue", "大學": "daxue"}
 
@@ -609,6 +636,19 @@ class AffiliationIndex:
                 if e.kind != "stripped" and not any(x.org_id == e.org_id for x in swapped[alt]):
                     swapped[alt].append(_Entry(e.org_id, "swapped", e.lang, e.value))
         self.names.update(swapped)
+        # "Korea Inst. Sci. Technol." for "Korea Institute of Science and Technology": the name without its
+        # function words, when three words or more remain and no institution bears that form
+        compact: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            short = tuple(w for w in key if w not in _FUNCTION_WORDS)
+            if len(short) == len(key) or len(short) < 3 or short in self.names or _CJK_RE.search(key[0]):
+                continue
+            for e in entries:
+                if e.kind not in ("stripped", "swapped") and not any(
+                    x.org_id == e.org_id for x in compact[short]
+                ):
+                    compact[short].append(_Entry(e.org_id, "compact", e.lang, e.value))
+        self.names.update(compact)
 
     def _derive(self, state: dict | None = None) -> None:
         """Structures computed from the names (fast; not stored in the cache, except the country
@@ -707,7 +747,7 @@ class AffiliationIndex:
             raise IndexCacheError(str(p), f"corrupt: {exc!r}") from None
 
 
-INDEX_CACHE_FORMAT = "rsec-affiliation-index/2"
+INDEX_CACHE_FORMAT = "rsec-affiliation-index/3"
 _KEY_SEP = "\x1f"
 
 
@@ -863,6 +903,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "label": 0.80,
         "alias": 0.74,
         "stripped": 0.72,
+        "compact": 0.70,
         "swapped": 0.70,
         "romanised": 0.70,
         "acronym": 0.58,
@@ -1063,13 +1104,14 @@ class AffiliationMatcher:
         city_countries: set[str] = set()
         norms = [t.norm for t in tokens]
         n = len(tokens)
+        country_end = 0  # words of a country name already read ("Republic of China" is not also "China")
         for i in range(n):
             for L in range(min(4, n - i), 0, -1):
                 key = tuple(norms[i : i + L])
-                code = ix.countries.get(key)
+                code = ix.countries.get(key) if i >= country_end else None
                 # "Georgia" is a country and a US state: it supports, never contradicts
                 weak = code is not None and code != "US" and key in _US_STATE_KEYS
-                if code is None and L == 1:
+                if code is None and L == 1 and i >= country_end:
                     coded = self._code_token(tokens, i)
                     if coded:
                         code, weak = coded
@@ -1078,6 +1120,7 @@ class AffiliationMatcher:
                     # country; but "Georgia" / "New York" may be US states as well as places.
                     countries.append((code, tokens[i].part, i, i + L, weak))
                     loc_idx.update(range(i, i + L))
+                    country_end = i + L
                     break
                 if key in ix.cities:
                     city_tokens[key].append((i, i + L))
@@ -1372,6 +1415,7 @@ class AffiliationMatcher:
         """Institutions named in ``text``, in the order they appear, each above the threshold."""
         if not text or not text.strip():
             return []
+        text = repair_mojibake(text)
         tokens = tokenize(text, self.index.token_df)
         if not tokens:
             return []
