@@ -338,3 +338,10 @@ def test_republic_of_china_is_taiwan_not_also_china(matcher):
     assert {c[0] for c in ctx.countries} == {"TW"}
     ctx = matcher._context("Peking University, Beijing, China", tokenize("Peking University, Beijing, China"))
     assert {c[0] for c in ctx.countries} == {"CN"}
+
+
+def test_an_acronym_the_text_spells_out_is_not_another_bearer_of_its_letters(matcher):
+    """ "Center for Advanced Studies (CAS)" says what its CAS stands for: not the Chinese Academy of Sciences."""
+    assert ids(matcher, "Center for Advanced Studies (CAS), Beijing, China") == []
+    assert ids(matcher, "Institute of Physics, CAS, Beijing, China") == [CAS]
+    assert ids(matcher, "Chinese Academy of Sciences (CAS), Beijing, China") == [CAS]

@@ -1018,6 +1018,28 @@ def _school_follows(norms: list[str], k: int) -> int:
     return 0
 
 
+#: words an acronym's letters skip ("Mission Support and Test Services, LLC (MSTS)")
+_ACRONYM_SKIP = _FUNCTION_WORDS | {"llc", "inc", "ltd", "gmbh", "plc", "corp", "co", "sa", "ag", "bv", "nv"}
+
+
+def _defined_in_text(toks: list[Token], i: int, text: str, acr: str) -> bool:
+    """Whether the acronym at token ``i`` is in parentheses right after the words it abbreviates ("Mission
+    Support and Test Services (MSTS)"): the text says what it stands for, so the registry's bearer of the
+    same letters (Military Sealift Command, once the Military Sea Transportation Service) is not meant;
+    the words themselves are matched as a name."""
+    before = text[: toks[i].start].rstrip()
+    if not before.endswith("("):
+        return False
+    initials = ""
+    for w in reversed([t for t in toks[:i] if t.end < len(before)]):
+        if w.orig.lower() in _ACRONYM_SKIP or w.cjk:
+            continue
+        initials = w.orig[0].upper() + initials
+        if len(initials) >= len(acr):
+            break
+    return initials == acr.upper()
+
+
 def _whole_segment(toks: list[Token], i: int, j: int) -> bool:
     return (i == 0 or toks[i - 1].segment != toks[i].segment) and (
         j == len(toks) or toks[j].segment != toks[j - 1].segment
@@ -1263,6 +1285,7 @@ class AffiliationMatcher:
                 and (len(acr) >= 3 or (len(acr) == 2 and acr not in _US_STATE_CODES))
                 and i not in ctx.location_token_idx
                 and acr in ix.acronyms
+                and not _defined_in_text(toks, i, ctx.text, acr)
             ):
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
