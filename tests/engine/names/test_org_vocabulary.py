@@ -203,3 +203,41 @@ def test_demonym_also_reads_as_the_country(matcher):
     """P-3: Bolivian Petroleum Company is rendered ボリビア石油会社 (the country, not the adjective)."""
     assert "bolivia" in prepare("Bolivian Petroleum Company", "Organization").readings[0].tokens[0].alts
     assert org_score(matcher, "ボリビア石油会社", "Bolivian Petroleum Company") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("株式会社ナイキ", "NICO"),  # nike ~ nico: one consonant skeleton, different words
+        ("トーソー株式会社", "DAESH"),  # toso ~ daesh
+        ("株式会社ニコン", "NEGEEN"),  # nikon ~ negeen
+        ("アロカ株式会社", "IRG"),  # aroka ~ irg
+    ],
+)
+def test_one_word_companies_that_only_sound_alike_do_not_alert(matcher, query, listed):
+    """Japanese partner companies (P-3, M-11) against listed one-word names: a coarse sound key of a short
+    word is shared by many unrelated words, so sound alone, with spellings this far apart, is no match."""
+    assert org_score(matcher, query, listed) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("ハマス", "HAMAS"),
+        ("ヒズボラ", "HIZBALLAH"),
+        ("アルカイダ", "AL-QAIDA"),
+        ("国営企業オルラン", "Orlan"),
+    ],
+)
+def test_listed_organisations_in_katakana_still_match_by_sound(matcher, query, listed):
+    """MOF writes foreign organisations in katakana: their renderings agree by sound and nearly by spelling."""
+    assert org_score(matcher, query, listed) >= DEFAULT_THRESHOLD
+
+
+def test_the_japanese_reading_of_a_kanji_name_is_compared_by_spelling(matcher):
+    """東光 read とうこう (toko) matches Toko by spelling; it does not sound like TAK (t-k), as a kana
+    rendering of a foreign name would."""
+    assert org_score(matcher, "東光株式会社", "Toko Corporation") >= DEFAULT_THRESHOLD
+    assert org_score(matcher, "東光株式会社", "TAK") < DEFAULT_THRESHOLD
+    token = prepare("東光株式会社", "Organization").readings[0].tokens[0]
+    assert "toko" in token.alts and "tk" not in token.phons

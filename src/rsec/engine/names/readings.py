@@ -59,13 +59,23 @@ class Token:
         return self.notes[i] if i < len(self.notes) else ""
 
 
-def make_token(alts, notes=(), role: str = "", generic: bool = False, max_alts: int = MAX_ALTS) -> Token:
+def make_token(
+    alts,
+    notes=(),
+    role: str = "",
+    generic: bool = False,
+    max_alts: int = MAX_ALTS,
+    spelt: frozenset[str] = frozenset(),
+) -> Token:
+    """A token of the spellings ``alts``; those in ``spelt`` are compared by spelling only (they get no
+    sound keys: a Japanese reading of a kanji word is spelt by rule, so 東光 toko does not sound like TAK)."""
     alts, notes = tuple(alts), tuple(notes)
-    found = _TOKEN_PARTS.get((alts, notes, max_alts))
+    key = (alts, notes, max_alts, spelt)
+    found = _TOKEN_PARTS.get(key)
     if found is None:
         if len(_TOKEN_PARTS) > 200_000:
             _TOKEN_PARTS.clear()
-        found = _TOKEN_PARTS[(alts, notes, max_alts)] = _token_parts(alts, notes, max_alts)
+        found = _TOKEN_PARTS[key] = _token_parts(alts, notes, max_alts, spelt)
     keys, kept_notes, phons, jfolds, fines, lengths, particle = found
     # a new Token each time: a name that repeats a word holds two distinct tokens (the matcher tells
     # the places of its words apart by identity); its __dict__ filled directly, as the codec does (the
@@ -93,7 +103,7 @@ _new = object.__new__
 _TOKEN_PARTS: dict[tuple, tuple] = {}
 
 
-def _token_parts(alts: tuple, notes: tuple, max_alts: int) -> tuple:
+def _token_parts(alts: tuple, notes: tuple, max_alts: int, spelt: frozenset[str] = frozenset()) -> tuple:
     alts = [a for a in alts if a]
     seen: dict[str, str] = {}
     notes = list(notes) + [""] * (len(alts) - len(notes))
@@ -101,12 +111,13 @@ def _token_parts(alts: tuple, notes: tuple, max_alts: int) -> tuple:
         if a not in seen:
             seen[a] = n
     keys = tuple(list(seen)[:max_alts])
+    sounded = [a for a in keys if a not in spelt] if spelt else keys
     return (
         keys,
         tuple(seen[k] for k in keys),
-        tuple(dict.fromkeys(phonetic_key(a) for a in keys)),
+        tuple(dict.fromkeys(phonetic_key(a) for a in sounded)),
         tuple(dict.fromkeys(kana.japanese_fold(a) for a in keys)),
-        tuple(dict.fromkeys(fine_key(a) for a in keys)),
+        tuple(dict.fromkeys(fine_key(a) for a in sounded)),
         tuple(min(max(len(a), 2), 10) for a in keys),
         bool(keys) and keys[0] in PARTICLES,
     )
@@ -809,29 +820,33 @@ def _affixed_word(chunk: str, simp: str, start: int, end: int) -> bool:
     return bool(japanese.glosses(chunk[start : end + 1]))
 
 
-def _name_chunk_alts(surface: str) -> tuple[list[str], list[str]]:
-    """Latin forms of a proper-name chunk of an organisation name: pinyin, Japanese reading, hangul RR, kana."""
+def _name_chunk_alts(surface: str) -> tuple[list[str], list[str], frozenset[str]]:
+    """Latin forms of a proper-name chunk of an organisation name: pinyin, Japanese reading, hangul RR, kana;
+    and those to be compared by spelling only (the Japanese reading of kanji: our own Hepburn, by rule)."""
     alts, notes = [], []
     if all("\uac00" <= c <= "\ud7a3" for c in surface):
         alts.extend(korean.given_spellings(surface))
         notes.extend([surface] * (len(alts) - len(notes)))
-        return alts, notes
+        return alts, notes, frozenset()
     if all(japanese._is_kana(c) for c in surface):
         full = kana.kana_to_hepburn(surface)
         simple = kana.simple_hepburn(full)
         alts += [simple, full, kana.without_epenthesis(simple)]
         notes += [surface] * 3
-        return alts, notes
+        return alts, notes, frozenset()
     syl = chinese.syllables(chinese.to_simplified(surface))
     if syl:
         alts.append("".join(syl))
         notes.append(f"{surface}→{' '.join(syl)}")
     jr = japanese.text_reading(surface)
+    spelt: frozenset[str] = frozenset()
     if jr:
         full = kana.kana_to_hepburn(jr)
-        alts += [kana.simple_hepburn(full), full]
+        jp = [kana.simple_hepburn(full), full]
+        spelt = frozenset(jp) - set(alts)  # a reading that is also the pinyin keeps its sound
+        alts += jp
         notes += [f"{surface}→{jr}"] * 2
-    return alts, notes
+    return alts, notes, spelt
 
 
 @lru_cache(maxsize=65536)
@@ -905,12 +920,14 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         "*"
                     )  # 科技 = (science and) technology: "science" may be left out
                     word = word.rstrip("*")
-                    alts, notes = [word], [surface]
+                    alts, notes, spelt = [word], [surface], frozenset()
                     if len(words) == 1 and word not in orgs.GENERIC_WORDS:
                         # a term can also be a place name read aloud (東北 = northeastern, or Tohoku)
-                        ra, rn = _name_chunk_alts(surface)
-                        alts, notes = alts + ra, notes + rn
-                    tokens.append(make_token(alts, notes, generic=optional or word in orgs.GENERIC_WORDS))
+                        ra, rn, spelt = _name_chunk_alts(surface)
+                        alts, notes, spelt = alts + ra, notes + rn, spelt - {word}
+                    tokens.append(
+                        make_token(alts, notes, generic=optional or word in orgs.GENERIC_WORDS, spelt=spelt)
+                    )
                     if word not in orgs.GENERIC_WORDS and not optional:
                         name_syllables.append(_first_syllable(surface))
                 details.append(f"{surface}={english}")
@@ -921,7 +938,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         tokens.append(make_token(words, [f"{part}={glosses[0]}"] * len(words)))
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
-                    alts, notes = _name_chunk_alts(part)
+                    alts, notes, spelt = _name_chunk_alts(part)
                     if (
                         alts
                         and len(part) == 1
@@ -931,11 +948,18 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         # one kanji after other words is an affix of kind (技術部, 中央軍): a generic
                         # word, read and glossed; one leading the words is a name (乙大学, 某財団)
                         words = _gloss_words(japanese.glosses(part))
-                        tokens.append(make_token(words + alts, [part] * len(words) + notes, generic=True))
+                        tokens.append(
+                            make_token(
+                                words + alts,
+                                [part] * len(words) + notes,
+                                generic=True,
+                                spelt=spelt - set(words),
+                            )
+                        )
                         details.append(f"{part}={'/'.join(words[:2])}" if words else notes[0])
                         continue
                     if alts:
-                        tokens.append(make_token(alts, notes))
+                        tokens.append(make_token(alts, notes, spelt=spelt))
                         name_syllables.append(_first_syllable(part))
                         details.append(notes[0] if notes else part)
     readings = [
