@@ -110,3 +110,20 @@ def test_a_screening_run_explains_its_hits_only_and_scores_alike():
         else:
             assert lazy.explanation == "" and full.explanation
     assert m.compare(Query("山田太郎"), listed).score >= DEFAULT_THRESHOLD  # both branches were taken
+
+
+def test_a_company_naming_its_legal_form_is_not_an_individual():
+    """A partner company (株式会社…, … Ltd) against a listed individual of a similar name: the schema
+    penalty doubles when the query names its legal form and the listed name reads as a person's."""
+    from rsec.engine.lists.model import ListEntity, Name
+    from rsec.engine.names import Matcher, Query
+
+    m = Matcher()
+    person = ListEntity(id="p:1", schema="Person", names=[Name.of("Karim Hassan")], list="t")
+    bare = m.compare(Query("Karim Hassan", "Organization"), person)
+    company = m.compare(Query("Karim Hassan Ltd", "Organization"), person)
+    assert "a company (legal form named) compared with an individual" in company.explanation
+    assert "individual" not in bare.explanation
+    assert bare.score - company.score >= m.config.schema_mismatch_legal_form - 1e-4
+    org = ListEntity(id="o:1", schema="Organization", names=[Name.of("Karim Hassan Trading")], list="t")
+    assert m.compare(Query("Karim Hassan Trading Ltd", "Organization"), org).score >= 0.7

@@ -92,6 +92,9 @@ class MatcherConfig:
     legal_form_mismatch: float = 0.35
     #: subtracted when a person is compared with an organisation
     schema_mismatch: float = 0.2
+    #: subtracted as well when the organisation names its legal form (株式会社, Ltd, GmbH …) and the
+    #: listed person's name reads as a person's: a company is not an individual
+    schema_mismatch_legal_form: float = 0.2
 
     @classmethod
     def from_mapping(cls, data: dict) -> MatcherConfig:

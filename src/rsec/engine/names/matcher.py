@@ -96,9 +96,11 @@ class Matcher:
         cfg = self.config
         pq = prepare(query.name, query.schema if query.schema != "LegalEntity" else entity.schema)
         best: F.FeatureResult | None = None
+        best_kind = ""
         matched = entity.caption
         want = schema_kind(query.schema)
         for k, (value, pn) in enumerate(pe.names):
+            own_kind = pn.kind  # as the list's own schema reads it (an organisation filed as a person: org)
             if pn.kind != pq.kind and "other" not in (pn.kind, pq.kind):
                 # read as the query's kind of party: the index stores that reading (None: the same)
                 if pe.other_kind and want in ("person", "org") and want != pn.kind:
@@ -113,7 +115,7 @@ class Matcher:
                 or fr.score > best.score
                 or (fr.score == best.score and pn.script_group == pq.script_group)
             ):
-                best, matched = fr, value
+                best, matched, best_kind = fr, value, own_kind
         if best is None:
             return MatchResult(0.0, "", "the entity has no name", [])
         feats = [best]
@@ -125,6 +127,20 @@ class Matcher:
         ):
             if qual is not None:
                 feats.append(qual)
+        if (
+            pq.legal_forms
+            and entity.schema == "Person"
+            and best_kind == "person"
+            and any(f.name == "schema" for f in feats)
+        ):
+            feats.append(
+                F.FeatureResult(
+                    "schema",
+                    -cfg.schema_mismatch_legal_form,
+                    "a company (legal form named) compared with an individual",
+                    qualifier=True,
+                )
+            )
         score = best.score + sum(f.score for f in feats[1:])
         if any(f.name == "identifier" for f in feats):
             score = max(score, cfg.identifier_min_score)  # the same passport or registration number
