@@ -14,3 +14,67 @@ def test_given_name_and_patronymic_written_together(matcher):
 
 def test_inner_capital_of_one_word_still_matches(matcher):
     assert score(matcher, "МакДональд Иван", "Ivan MakDonald") >= DEFAULT_THRESHOLD
+
+
+def test_ukrainian_names_read_by_the_ukrainian_romanisation(matcher):
+    from rsec.engine.names.readings import prepare
+
+    # и is y, і is i, г is h, ій is ii in Ukrainian (KMU 2010): Mykola Hnatiuk, Yurii
+    spellings = {
+        a for r in prepare("Гнатюк Микола Юрійович", "Person").readings for t in r.tokens for a in t.alts
+    }
+    assert {"hnatiuk", "mykola", "yuriiovych"} <= spellings
+    # Russian names keep the Russian schemes only (г is g)
+    spellings = {a for r in prepare("Гнатюк Николай", "Person").readings for t in r.tokens for a in t.alts}
+    assert "hnatiuk" not in spellings and "gnatyuk" in spellings
+    assert score(matcher, "ГНАТЮК Юрій Іванович", "HNATIUK Yurii") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Гнатюк Юрій", "Vasyl Hnatiuk") < DEFAULT_THRESHOLD
+
+
+def test_ukrainian_and_russian_forms_of_a_given_name_are_one_name(matcher):
+    # a Ukrainian name written in Ukrainian against its Russian romanisation, and the reverse
+    assert score(matcher, "ТКАЧУК Микола", "TKACHUK Nikolai") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Ткачук Николай", "Mykola Tkachuk") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Ткачук Олена", "Elena Tkachuk") >= DEFAULT_THRESHOLD
+    # a different given name stays different
+    assert score(matcher, "ТКАЧУК Микола", "TKACHUK Vasyl") < DEFAULT_THRESHOLD
+
+
+def test_explanation_names_the_other_form(matcher):
+    from rsec.engine.lists.model import ListEntity, Name
+    from rsec.engine.names import Query
+
+    entity = ListEntity(id="t", schema="Person", names=[Name.of("TKACHUK Nikolai")], list="test")
+    result = matcher.compare(Query("Ткачук Микола", "Person"), entity)
+    assert "микола = николай" in result.explanation
+
+
+def test_stress_marks_are_ignored(matcher):
+    marked = score(
+        matcher, "Моско́вский госуда́рственный университе́т", "Moscow State University", "Organization"
+    )
+    assert marked == score(
+        matcher, "Московский государственный университет", "Moscow State University", "Organization"
+    )
+    assert marked >= 0.9
+
+
+def test_place_adjectives_meet_the_place(matcher):
+    org = "Organization"
+    assert score(matcher, "Сахалинский государственный университет", "Sakhalin State University", org) >= 0.9
+    assert score(matcher, "Томский политехнический университет", "Tomsk Polytechnic University", org) >= 0.9
+    assert score(matcher, "Харківський національний університет", "Kharkiv National University", org) >= 0.9
+    assert (
+        score(matcher, "Одеський державний університет", "Odesa State University", org) >= DEFAULT_THRESHOLD
+    )
+    # the place must be the same one: only the generic words agree
+    assert score(matcher, "Сахалинский государственный университет", "Saratov State University", org) < 0.5
+    assert score(matcher, "Харківський національний університет", "Lviv National University", org) < 0.5
+
+
+def test_russian_and_ukrainian_institution_words_are_translated(matcher):
+    org = "Organization"
+    assert score(
+        matcher, "Центральный банк Российской Федерации", "Central Bank of the Russian Federation", org
+    ) >= (0.9)
+    assert score(matcher, "Державний аграрний університет", "State Agrarian University", org) >= 0.9

@@ -48,8 +48,11 @@ _PAREN = re.compile(r"\s*\(([^)]*)\)")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """NFKC (width folding: Ｍ→M, ｶ→カ), case folding, whitespace squeezed."""
+    """NFKC (width folding: Ｍ→M, ｶ→カ), case folding, whitespace squeezed; stress marks that no letter
+    composes with go (Моско́вский → московский, as dictionaries and encyclopaedias mark Russian stress)."""
     text = unicodedata.normalize("NFKC", text)
+    if "\u0301" in text or "\u0300" in text:
+        text = text.replace("\u0301", "").replace("\u0300", "")
     return " ".join(text.casefold().split())
 
 

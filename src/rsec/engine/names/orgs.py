@@ -537,16 +537,160 @@ CYRILLIC_TERMS = {
     "типографи": "printing",
     "энерги": "energy",
     "строительн": "building",
+    # the words of universities, institutes, hospitals and public bodies
+    "федераци": "federation",
+    "республик": "republic",
+    "медицинск": "medicine",
+    "медико": "medicine",
+    "педагогическ": "pedagogical",
+    "гуманитарн": "humanities",
+    "аграрн": "agrarian",
+    "сельскохозяйственн": "agricultural",
+    "экономическ": "economic",
+    "экономик": "economics",
+    "юридическ": "law",
+    "политехническ": "technology",
+    "технологическ": "technology",
+    "транспортн": "transport",
+    "химическ": "chemistry",
+    "хими": "chemistry",
+    "физическ": "physics",
+    "физик": "physics",
+    "физико": "physics",
+    "биологическ": "biology",
+    "биологи": "biology",
+    "математическ": "mathematics",
+    "математик": "mathematics",
+    "геологическ": "geology",
+    "клиническ": "clinical",
+    "больниц": "hospital",
+    "госпитал": "hospital",
+    "музе": "museum",
+    "библиотек": "library",
+    "школ": "school",
+    "колледж": "college",
+    "филиал": "branch",
+    "министерств": "ministry",
+    "здравоохранени": "health",
+    "образовани": "education",
+    "образовательн": "educational",
+    "культур": "culture",
+    "искусств": "arts",
+    "музык": "music",
+    "консерватори": "conservatory",
+    "ботаническ": "botanical",
+    "обсерватори": "observatory",
+    "информатик": "informatics",
+    "информационн": "information",
+    "прикладн": "applied",
+    "фундаментальн": "fundamental",
+    "международн": "international",
+    "высш": "higher",
+    "лаборатори": "laboratory",
+    "общество": "society",
+    "обществ": "society",
+    "ассоциаци": "association",
+    "союз": "union",
+    "фонд": "foundation",
+    "агентств": "agency",
+    "служб": "service",
+    "управлени": "administration",
+    "комитет": "committee",
+    "отделени": "branch",
+    "городск": "city",
+    "областн": "regional",
+    "краев": "regional",
+    "региональн": "regional",
+    "атомн": "nuclear",
+    "энергетическ": "energy",
+    "нефт": "petroleum",
+    "горн": "mining",
+    "металлургическ": "metallurgical",
+    "лесн": "forestry",
+    "экологи": "ecology",
+    "географи": "geography",
+    "истори": "history",
+    "философи": "philosophy",
+    "социальн": "social",
+    "психологи": "psychology",
+    "спорт": "sport",
+    "детск": "children",
+}
+#: Ukrainian stems whose Russian respelling (:func:`rsec.engine.names.readings.russianised`) is another
+#: word (державний is not государственный); the others are found through their Russian respelling
+UKRAINIAN_TERMS = {
+    "державн": "state",
+    "україн": "ukraine",
+    "дослідн": "research",
+    "науково": "scientific",
+    "технічн": "technology",
+    "медичн": "medicine",
+    "економічн": "economic",
+    "педагогічн": "pedagogical",
+    "сільськогосподарськ": "agricultural",
+    "лікарн": "hospital",
+    "охорони": "protection",
+    "здоров": "health",
+    "міністерств": "ministry",
+    "обласн": "regional",
+    "міськ": "city",
+    "спілк": "union",
+    "товариств": "society",
+    "видавництв": "publishing",
+    "установ": "institution",
+    "громадськ": "public",
+    "організаці": "organization",
+    "підприємств": "enterprise",
+    "заповідник": "reserve",
+    "вищ": "higher",
+    "будівельн": "building",
+    "харчов": "food",
+    "юридичн": "law",
+    "хімічн": "chemistry",
+    "фізичн": "physics",
+    "біологічн": "biology",
+    "математичн": "mathematics",
+    "інформаційн": "information",
+    "політехні": "technology",
 }
 CYRILLIC_STEMS = sorted(CYRILLIC_TERMS, key=len, reverse=True)
+UKRAINIAN_STEMS = sorted(UKRAINIAN_TERMS, key=len, reverse=True)
 
 
-def cyrillic_term(word: str) -> str:
-    """English word for a Russian organisation word (государственный → state), "" if not known."""
+def cyrillic_term(word: str, ukrainian: bool = False) -> str:
+    """English word for a Russian organisation word (государственный → state), "" if not known; with
+    ``ukrainian``, also for a Ukrainian one (державний → state, університет → university)."""
+    if ukrainian:
+        for stem in UKRAINIAN_STEMS:
+            if word.startswith(stem):
+                return UKRAINIAN_TERMS[stem]
+        from .readings import russianised
+
+        word = russianised(word)
     for stem in CYRILLIC_STEMS:
         if word.startswith(stem):
             return CYRILLIC_TERMS[stem]
     return ""
+
+
+_PLACE_ADJECTIVE = re.compile(
+    r"^(?P<base>[а-яёіїєґ'’-]{2,}?)(?P<sk>[сц]ь?к)(?:ий|ый|ая|ое|ие|ые|ого|ому|им|ым|ом|их|ых|ими|ую|ой"
+    r"|ій|а|е|і|ої|ого|ому|им|их|ими|у|ім)$"
+)
+
+
+def place_adjective_bases(word: str) -> tuple[str, ...] | None:
+    """The place a Russian or Ukrainian adjective in -ский/-ський (-цкий) is formed from, in its two
+    likely spellings: the stem (Сахалинский → Сахалин, Харківський → Харків, Московский → Москов) and
+    the stem with -ск (Новосибирский → Новосибирск, Донецкий → Донецк), and the stem with its -с
+    (Одеський → Одес, as in Одеса). English names use the place
+    (Sakhalin State University, Novosibirsk State University); None for other words."""
+    m = _PLACE_ADJECTIVE.match(word)
+    if m is None:
+        return None
+    base, sk = m.group("base").rstrip("-"), m.group("sk").replace("ь", "")
+    # a place ending in -с/-ц merges it into the suffix: Одеса → Одеський, Черкаси → Черкаський
+    return base, base + sk, base + sk[0]
 
 
 def _romanised(text: str) -> set[str]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rsec.engine.lists.model import detect_script
 
-from . import arabic, chinese, japanese, kana, korean, nicknames, orgs
+from . import arabic, chinese, japanese, kana, korean, nicknames, orgs, slavic
 from .normalize import (
     TITLES_LATIN,
     ascii_fold,
@@ -582,25 +582,64 @@ def _korean_person(text: str) -> Reading:
 
 _IULIIA = None
 
+#: letters only Ukrainian writes (Russian has none of them): a name holding one is read by the Ukrainian
+#: national romanisation too (Микола → Mykola, Юрій → Yurii, Київ → Kyiv)
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+#: Ukrainian spelling → the Russian spelling of the same sounds, for the Russian schemes and stems
+#: (університет → университет, Юрій → Юрий); the apostrophe of об'єднання goes
+_RUSSIANISED = str.maketrans({"і": "и", "ї": "йи", "є": "е", "ґ": "г", "'": "", "’": "", "ʼ": ""})
 
-def _cyrillic(text: str) -> Reading:
+
+def is_ukrainian(text: str) -> bool:
+    return any(ch in _UKRAINIAN_LETTERS for ch in text.lower())
+
+
+def russianised(word: str) -> str:
+    """A Ukrainian word respelt with Russian letters (і → и, є → е, ї → йи, ґ → г)."""
+    return word.translate(_RUSSIANISED)
+
+
+def cyrillic_spellings(word: str, ukrainian: bool = False) -> list[str]:
+    """Latin spellings of one lower-case Cyrillic word: the Russian schemes (BGN/PCGN, ICAO, Wikipedia,
+    scientific) and anyascii; for a Ukrainian name first the Ukrainian national romanisation (KMU 2010,
+    through ``translitua``), then the Russian schemes of its Russian respelling."""
     global _IULIIA
     import iuliia
+    from anyascii import anyascii
 
     if _IULIIA is None:
         _IULIIA = [iuliia.BGN_PCGN, iuliia.ICAO_DOC_9303, iuliia.WIKIPEDIA, iuliia.SCIENTIFIC]
-    from anyascii import anyascii
+    out = []
+    if ukrainian:
+        import translitua
 
+        out.append(tokenize(ascii_fold(translitua.translit(word, translitua.UkrainianKMU)))[:1])
+        ru = russianised(word)
+    else:
+        ru = word
+    out += [tokenize(ascii_fold(s.translate(ru)))[:1] for s in _IULIIA]
+    out.append(tokenize(anyascii(word).lower())[:1])
+    return list(dict.fromkeys(a[0] for a in out if a and a[0].isascii()))
+
+
+def _cyrillic(text: str) -> Reading:
+    ukrainian = is_ukrainian(text)
     tokens = []
     for word in tokenize(text):
-        alts = [tokenize(ascii_fold(s.translate(word)))[:1] for s in _IULIIA]
-        alts.append(tokenize(anyascii(word).lower())[:1])
-        flat = [a[0] for a in alts if a and a[0].isascii()]
+        flat = cyrillic_spellings(word, ukrainian)
+        notes = [word] * len(flat)
+        for other, other_uk in slavic.other_forms(word):  # Микола is Николай: NIKOLAI, MYKOLA
+            more = [s for s in cyrillic_spellings(other, other_uk)[:2] if s not in flat]
+            flat += more
+            notes += [f"{word} = {other}"] * len(more)
         if flat:
-            tokens.append(make_token(flat, [word] * len(flat)))
-    return Reading(
-        tuple(tokens), "Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)", translit=True, detail=text
+            tokens.append(make_token(flat, notes))
+    method = (
+        "Cyrillic → Latin (Ukrainian KMU 2010, BGN/PCGN, ICAO, Wikipedia, ISO-like)"
+        if ukrainian
+        else ("Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)")
     )
+    return Reading(tuple(tokens), method, translit=True, detail=text)
 
 
 def _arabic(text: str) -> list[Reading]:
@@ -727,13 +766,22 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
         forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
         rest = " ".join(w for w in words if w not in forms)
         r = _cyrillic(rest)
+        ukrainian = is_ukrainian(rest)
         translated = []
         for t in r.tokens:
-            eng = orgs.cyrillic_term(t.note(0))
+            word = t.note(0)
+            eng = orgs.cyrillic_term(word, ukrainian)
             eng = orgs.SYNONYMS.get(eng, eng)
-            translated.append(
-                make_token(([eng] if eng else []) + list(t.alts), [t.note(0)] * (len(t.alts) + 1))
-            )
+            alts, notes = list(t.alts), list(t.notes)
+            bases = None if eng else orgs.place_adjective_bases(word)
+            if bases is not None:
+                # the place an adjective names (Сахалинский → Sakhalin), beside the adjective itself
+                stem, with_sk, with_s = (cyrillic_spellings(b, ukrainian)[:1] for b in bases)
+                alts[1:1] = stem
+                notes[1:1] = [f"{word} → {bases[0]}"] * len(stem)
+                alts += with_sk + with_s
+                notes += [f"{word} → {bases[1]}"] * len(with_sk) + [f"{word} → {bases[2]}"] * len(with_s)
+            translated.append(make_token(([eng] if eng else []) + alts, [word] * bool(eng) + notes))
         r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
         return [
             Reading(
