@@ -191,3 +191,43 @@ def pinyin_from_wade_giles(syllable: str) -> tuple[str, ...]:
 
 def is_pinyin_syllable(syllable: str) -> bool:
     return syllable in _wade_giles_table()[1]
+
+
+@lru_cache(maxsize=65536)
+def to_japanese(text: str) -> str:
+    """The Japanese (shinjitai) forms of Chinese characters, through traditional (财经 → 財経, 醫院 → 医院):
+    the form JMdict lists a word shared by both languages under."""
+    return _converter("t2jp").convert(_converter("s2t").convert(text))
+
+
+def _outside_japanese(ch: str) -> bool:
+    try:
+        ch.encode("euc_jp")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@lru_cache(maxsize=65536)
+def is_chinese_text(text: str) -> bool:
+    """Whether ``text`` uses a character that Japanese writes otherwise: a simplified one outside the
+    Japanese character set (财, 职) or a traditional one with a Japanese new form (醫 → 医, 灣 → 湾).
+    Chinese, not a Japanese name in kanji (東京, 岩手, 長府 are written the same in either)."""
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    return any(_outside_japanese(ch) for ch in han) or _converter("t2jp").convert(text) != text
+
+
+#: jieba's part-of-speech tags of proper names: place, person, transliterated person, organisation, other
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz"})
+
+
+@lru_cache(maxsize=65536)
+def segment(text: str) -> tuple[tuple[str, bool], ...]:
+    """Chinese words of ``text`` (jieba's dictionary and model, through ``rjieba``), each with whether
+    jieba tags it a proper name (新疆财经 → 新疆 proper, 财经 common): Chinese writes no spaces, and an
+    institution's name is its place and proper name followed by common words that English translates."""
+    import rjieba
+
+    with _lock:
+        tagged = rjieba.tag(text)
+    return tuple((word, tag in _PROPER_TAGS) for word, tag in tagged)

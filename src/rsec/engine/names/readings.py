@@ -868,9 +868,11 @@ def _affixed_word(chunk: str, simp: str, start: int, end: int) -> bool:
     return bool(japanese.glosses(chunk[start : end + 1]))
 
 
-def _name_chunk_alts(surface: str) -> tuple[list[str], list[str], frozenset[str]]:
+def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str], list[str], frozenset[str]]:
     """Latin forms of a proper-name chunk of an organisation name: pinyin, Japanese reading, hangul RR, kana;
-    and those to be compared by spelling only (the Japanese reading of kanji: our own Hepburn, by rule)."""
+    and those to be compared by spelling only (the Japanese reading of kanji: our own Hepburn, by rule).
+    With ``chinese_only`` (a name in Chinese: :func:`chinese.is_chinese_text`) no Japanese reading:
+    新疆 is Xinjiang, never shinkyo."""
     alts, notes = [], []
     if all("\uac00" <= c <= "\ud7a3" for c in surface):
         alts.extend(korean.given_spellings(surface))
@@ -886,7 +888,7 @@ def _name_chunk_alts(surface: str) -> tuple[list[str], list[str], frozenset[str]
     if syl:
         alts.append("".join(syl))
         notes.append(f"{surface}→{' '.join(syl)}")
-    jr = japanese.text_reading(surface)
+    jr = "" if chinese_only else japanese.text_reading(surface)
     spelt: frozenset[str] = frozenset()
     if jr:
         full = kana.kana_to_hepburn(jr)
@@ -924,6 +926,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
     chunks = [r for c in re.split(r"[\s・=＝･「」『』“”\"]+", text) if c for r in _script_runs(c)]
     chunks = _spelt_letters(chunks)
     chunks = [w for c in chunks for w in _kana_words(c)]
+    zh = chinese.is_chinese_text(text)
     tokens: list[Token] = []
     name_syllables: list[str] = []  # first syllable of each distinctive chunk, for contractions
     details = []
@@ -967,11 +970,11 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                     optional = word.endswith(
                         "*"
                     )  # 科技 = (science and) technology: "science" may be left out
-                    word = word.rstrip("*")
-                    alts, notes, spelt = [word], [surface], frozenset()
+                    word, *others = word.rstrip("*").split("|")  # 省 = ministry or province
+                    alts, notes, spelt = [word, *others], [surface] * (1 + len(others)), frozenset()
                     if len(words) == 1 and word not in orgs.GENERIC_WORDS:
                         # a term can also be a place name read aloud (東北 = northeastern, or Tohoku)
-                        ra, rn, spelt = _name_chunk_alts(surface)
+                        ra, rn, spelt = _name_chunk_alts(surface, zh)
                         alts, notes, spelt = alts + ra, notes + rn, spelt - {word}
                     tokens.append(
                         make_token(alts, notes, generic=optional or word in orgs.GENERIC_WORDS, spelt=spelt)
@@ -986,7 +989,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         tokens.append(make_token(words, [f"{part}={glosses[0]}"] * len(words)))
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
-                    alts, notes, spelt = _name_chunk_alts(part)
+                    alts, notes, spelt = _name_chunk_alts(part, zh)
                     if (
                         alts
                         and len(part) == 1
@@ -1131,6 +1134,14 @@ def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]
         return ((surface, ()),)
     out: list[tuple[str, tuple[str, ...]]] = []
     pending = ""
+    if chinese.is_chinese_text(surface):
+        # Chinese: jieba's words (the Japanese analyser reads Chinese words as runs of single characters);
+        # a proper name is read aloud, a common word translated through JMdict under its Japanese form
+        # (兒童 → 児童 children, 输血 → 輸血 transfusion)
+        for word, proper in chinese.segment(surface):
+            glosses = () if proper or len(word) < 2 else japanese.glosses(chinese.to_japanese(word))
+            out.append((word, tuple(_gloss_words(glosses)[:6])))
+        return tuple(out)
     morphs = list(japanese.analyse(surface))
     while morphs:
         m = morphs.pop(0)

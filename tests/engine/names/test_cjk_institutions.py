@@ -1,0 +1,71 @@
+"""Institutions written in Chinese or Korean against their English names (P-3: partner institutions and
+supporters checked against lists that write them in English). Institutions are public bodies, not
+people; the pairs are of the kind the ROR registry lists."""
+
+from __future__ import annotations
+
+from names_helpers import score
+
+from rsec.engine.names import DEFAULT_THRESHOLD, chinese
+from rsec.engine.names.readings import prepare
+
+ORG = "Organization"
+
+
+def test_chinese_text_is_told_from_japanese_kanji():
+    assert chinese.is_chinese_text("新疆财经大学")  # 财: simplified, outside the Japanese set
+    assert chinese.is_chinese_text("香港兒童醫院")  # 醫: traditional, Japanese writes 医
+    # Japanese names in kanji are written alike in either language: not Chinese
+    assert not chinese.is_chinese_text("岩手県立久慈病院")
+    assert not chinese.is_chinese_text("東京大学")
+
+
+def test_chinese_names_are_cut_into_words():
+    words = [w for w, _ in chinese.segment("新疆财经")]
+    assert words == ["新疆", "财经"]
+    assert dict(chinese.segment("天津职业"))["天津"] is True  # a place: read aloud, not translated
+
+
+def test_a_chinese_place_and_its_common_words_are_separate_tokens():
+    tokens = prepare("武汉轻工大学", ORG).readings[0].tokens
+    alts = [t.alts for t in tokens]
+    assert any("wuhan" in a for a in alts)  # not one glued "wuhanqinggong"
+    assert any("polytechnic" in a or "light" in a for a in alts)
+
+
+def test_chinese_institutions_meet_their_english_names():
+    assert (
+        score(_m(), "新疆财经大学", "Xinjiang University of Finance and Economics", ORG) >= DEFAULT_THRESHOLD
+    )
+    assert score(_m(), "天津职业大学", "Tianjin Vocational University", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "香港兒童醫院", "Hong Kong Children's Hospital", ORG) >= DEFAULT_THRESHOLD
+    # the place decides: another city's university of the same kind is not a match
+    assert (
+        score(_m(), "新疆财经大学", "Shanghai University of Finance and Economics", ORG) < DEFAULT_THRESHOLD
+    )
+
+
+def test_japanese_kanji_names_keep_the_japanese_analysis():
+    assert score(_m(), "岩手県立久慈病院", "Iwate Prefectural Kuji Hospital", ORG) >= 0.9
+
+
+def test_korean_institution_words_are_translated():
+    assert score(_m(), "한국재료연구원", "Korea Institute of Materials Science", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "국립수산과학원", "National Institute of Fisheries Science", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "대한민국 국방부", "Ministry of National Defense", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "한국재료연구원", "Korea Institute of Oriental Medicine", ORG) < DEFAULT_THRESHOLD
+    # a one-syllable word is never cut out of a name: 부산 is Busan, not 부 (ministry) + 산
+    tokens = prepare("부산대학교병원", ORG).readings[0].tokens
+    assert tokens[0].alts[0] == "busan"
+
+
+_MATCHER = None
+
+
+def _m():
+    global _MATCHER
+    if _MATCHER is None:
+        from rsec.engine.names import Matcher
+
+        _MATCHER = Matcher()
+    return _MATCHER
