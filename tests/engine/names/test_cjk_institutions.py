@@ -69,3 +69,28 @@ def _m():
 
         _MATCHER = Matcher()
     return _MATCHER
+
+
+def test_japanese_juridical_person_forms_are_legal_forms():
+    pn = prepare("公益財団法人知床財団", ORG)
+    assert "公益財団法人" in pn.legal_forms
+    words = [a for t in pn.readings[0].tokens for a in t.alts]
+    assert "public" not in words and "corporate" not in words  # the form is not part of the name
+    assert score(_m(), "公益財団法人知床財団", "Shiretoko Foundation", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "医療法人社団白井病院", "Shirai Hospital", ORG) >= DEFAULT_THRESHOLD
+
+
+def test_translations_are_compared_by_spelling_not_by_sound():
+    from rsec.engine.names.phonetic import phonetic_key
+
+    # 日本 = japan; its consonants (j p n) are Esfahan's, but a translation is no sound-alike: the word
+    # gets no sound key (its pinyin reading riben keeps one)
+    japan = next(t for t in prepare("日本鉄鋼協会", ORG).readings[0].tokens if t.alts[0] == "japan")
+    assert phonetic_key("japan") not in japan.phons and phonetic_key("riben") in japan.phons
+    assert score(_m(), "一般社団法人日本鉄鋼協会", "ESFAHAN STEEL COMPANY", ORG) < 0.75
+    # the readings of a name still meet by sound (ロータス lotus ↔ Lotos), and a translated word meets
+    # its plural or its -ation stem exactly (サービス service ↔ Services, 運輸 transportation ↔ Transport)
+    assert score(_m(), "貿易運輸サービス有限会社", "Trading and Transport Services Company, Ltd.", ORG) >= 0.9
+    assert score(_m(), "株式会社造船所ロータス", "Joint Stock Company Shipbuilding Plant Lotos", ORG) >= (
+        DEFAULT_THRESHOLD
+    )

@@ -952,7 +952,13 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             alts = ([eng] if eng else []) + [simple, full, kana.without_epenthesis(simple)]
             if eng in orgs.NUMBER_WORDS:  # ファースト → first, also 1 as the Latin side's digits
                 alts.insert(1, str(orgs.NUMBER_WORDS[eng]))
-            tokens.append(make_token(alts, [chunk] * 4, generic=eng in orgs.GENERIC_WORDS))
+            # the English origin is compared by spelling (curling does not sound like green), the
+            # readings of the kana by sound too
+            spelt = frozenset([eng, *_inflections([eng])]) - {simple, full} if eng else frozenset()
+            alts += _inflections([eng]) if eng else []
+            tokens.append(
+                make_token(alts, [chunk] * len(alts), generic=eng in orgs.GENERIC_WORDS, spelt=spelt)
+            )
             details.append(f"{chunk}→{alts[0]}")
             continue
         for surface, english in _segment(chunk):
@@ -961,7 +967,10 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             if english.startswith("~"):  # a term with its affix: JMdict's glosses, then the term's words
                 words = [orgs.SYNONYMS.get(g, g) for g in _gloss_words(japanese.glosses(surface))[:6]]
                 words += [w.rstrip("*") for w in english[1:].split() if w.rstrip("*") not in words]
-                tokens.append(make_token(words, [f"{surface}={words[0]}"] * len(words)))
+                words += _inflections(words)
+                tokens.append(
+                    make_token(words, [f"{surface}={words[0]}"] * len(words), spelt=frozenset(words))
+                )
                 details.append(f"{surface}={'/'.join(words[:3])}")
                 continue
             if english:
@@ -971,11 +980,15 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                         "*"
                     )  # 科技 = (science and) technology: "science" may be left out
                     word, *others = word.rstrip("*").split("|")  # 省 = ministry or province
-                    alts, notes, spelt = [word, *others], [surface] * (1 + len(others)), frozenset()
+                    # an English word is compared by spelling only: 日本 = japan does not sound like Esfahan
+                    alts, notes = [word, *others], [surface] * (1 + len(others))
+                    spelt = frozenset(alts)
                     if len(words) == 1 and word not in orgs.GENERIC_WORDS:
                         # a term can also be a place name read aloud (東北 = northeastern, or Tohoku)
-                        ra, rn, spelt = _name_chunk_alts(surface, zh)
-                        alts, notes, spelt = alts + ra, notes + rn, spelt - {word}
+                        ra, rn, ra_spelt = _name_chunk_alts(surface, zh)
+                        alts, notes, spelt = alts + ra, notes + rn, (spelt - set(ra)) | ra_spelt
+                    more = [w for w in _inflections([word, *others]) if w not in alts]
+                    alts, notes, spelt = alts + more, notes + [surface] * len(more), spelt | set(more)
                     tokens.append(
                         make_token(alts, notes, generic=optional or word in orgs.GENERIC_WORDS, spelt=spelt)
                     )
@@ -986,7 +999,10 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                 for part, glosses in _split_common_words(surface):
                     if glosses:  # a common word the vocabulary lacks, translated through JMdict
                         words = [orgs.SYNONYMS.get(g, g) for g in glosses]
-                        tokens.append(make_token(words, [f"{part}={glosses[0]}"] * len(words)))
+                        words += _inflections(words)
+                        tokens.append(
+                            make_token(words, [f"{part}={glosses[0]}"] * len(words), spelt=frozenset(words))
+                        )
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
                     alts, notes, spelt = _name_chunk_alts(part, zh)
@@ -1004,7 +1020,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                                 words + alts,
                                 [part] * len(words) + notes,
                                 generic=True,
-                                spelt=spelt - set(words),
+                                spelt=spelt | (set(words) - set(alts)),
                             )
                         )
                         details.append(f"{part}={'/'.join(words[:2])}" if words else notes[0])
@@ -1160,6 +1176,20 @@ def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]
     if pending:
         out.append((pending, ()))
     return tuple(out)
+
+
+def _inflections(words: list[str]) -> list[str]:
+    """Other English forms of translated words, compared exactly: the plural or singular (service ↔
+    services) and the stem of an -ation noun (transportation ↔ transport). A translation is compared by
+    spelling only, so these stand in for the sound keys it does not get."""
+    out = []
+    for w in words:
+        if len(w) < 4 or not w.isalpha():
+            continue
+        out.append(w[:-1] if w.endswith("s") and not w.endswith("ss") else w + "s")
+        if w.endswith("ation") and len(w) > 9 and w[-6] not in "aeiou":
+            out.append(w[:-5])  # a stem that is a word of its own (transport), not "associ" or "cre"
+    return [w for w in dict.fromkeys(out) if w not in words]
 
 
 def _gloss_words(glosses: tuple[str, ...]) -> list[str]:
