@@ -22,8 +22,10 @@ _WARM_UP = (
     ("金正恩", "Person"),
     ("김정은", "Person"),
     ("Иван Петров", "Person"),
+    ("Юрій Ткачук", "Person"),  # the Ukrainian romanisation
     ("محمد علي", "Person"),
     ("北京航空航天大学", "Organization"),
+    ("武汉轻工大学", "Organization"),  # jieba's dictionary (Chinese words)
     ("株式会社サンプル", "Company"),
     ("Sample Trading Co., Ltd.", "Company"),
 )
