@@ -28,6 +28,12 @@ MATCHES = [
     ("반기문", "Ban Ki-moon", "Person"),  # one-consonant syllables: Gi = Ki, Mun = Moon
     ("노무현", "Roh Moo-hyun", "Person"),
     ("정의선", "Chung Eui-sun", "Person"),
+    # invented names in the spellings families use beside RR: ㅜ as oo, a bare ㅜ as woo/wook, ㅢ as hee,
+    # a vowel-only syllable glued to the one before (연아 Yuna)
+    ("김우현", "Kim Woo-hyun", "Person"),
+    ("박정욱", "Park Jung-wook", "Person"),
+    ("최희수", "Choi Hee-soo", "Person"),
+    ("이연아", "Lee Yuna", "Person"),
     ("高橋尚子", "Naoko Takahashi", "Person"),  # a later JMnedict reading of 尚子
     ("河野太郎", "Taro Kohno", "Person"),
     ("钱学森", "Tsien Hsue-shen", "Person"),
@@ -87,6 +93,10 @@ NON_MATCHES = [
     ("李明", "Li Ping", "Person"),
     ("박근혜", "Park Geun-ho", "Person"),  # one syllable differs
     ("문재인", "Moon Jae-hyun", "Person"),
+    # a given-name syllable left over is part of another name, not a middle name left out
+    ("김우진", "Kim Jin", "Person"),
+    ("최우", "Choi Woo-shik", "Person"),
+    ("이연아", "Lee Yun", "Person"),
     ("Михаил Мишустин", "Mikhail Misharin", "Person"),
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order
     ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P.", "Company"),

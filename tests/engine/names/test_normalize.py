@@ -93,6 +93,17 @@ def test_chinese_surname_readings_and_folding():
     )
 
 
+def test_simplified_characters_are_not_read_as_japanese_variants():
+    """沪 is Shanghai's character in simplified Chinese; Japanese writes 濾 (filter) so. A Chinese name
+    keeps its own character and reading (hu), while Japanese shinjitai still fold (浜 → 滨)."""
+    from rsec.engine.names.chinese import to_simplified
+
+    assert to_simplified("上海沪东造船") == "上海沪东造船"
+    assert to_simplified("哈爾浜") == "哈尔滨"
+    pinyin = [r for r in prepare("李沪生", "Person").readings if r.method == "pinyin"][0]
+    assert "husheng" in pinyin.tokens[1].alts
+
+
 def test_hangul_surname_spellings():
     p = prepare("이민호", "Person")
     assert {"lee", "yi", "rhee"} <= set(p.readings[0].tokens[0].alts)

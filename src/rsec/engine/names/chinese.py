@@ -94,10 +94,19 @@ def _converter(config: str):
         return _cc[config]
 
 
+#: simplified Chinese characters that OpenCC's Japanese table reads as another character: 沪 is
+#: Shanghai's 滬 (Japanese 沪 is 濾 "filter"), and 叙 is written so in both (the table gives 敍)
+_KEEP_AS_CHINESE = frozenset("沪叙")
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Fold Japanese shinjitai and traditional characters to simplified Chinese (哈爾浜 → 哈尔滨)."""
-    return _converter("t2s").convert(_converter("jp2t").convert(text))
+    folded = _converter("t2s").convert(_converter("jp2t").convert(text))
+    if len(folded) == len(text) and not _KEEP_AS_CHINESE.isdisjoint(text):
+        # the tables map character to character: put the kept characters back in their places
+        folded = "".join(ch if ch in _KEEP_AS_CHINESE else f for ch, f in zip(text, folded, strict=True))
+    return folded
 
 
 @lru_cache(maxsize=65536)

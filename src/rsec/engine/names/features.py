@@ -231,7 +231,9 @@ def _first(pair: tuple) -> float:
     return pair[0]
 
 
-def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross: int, shorter: int, cfg):
+def _leftover_weight(
+    rest_q: list[Token], rest_c: list[Token], kind: str, cross: int, shorter: int, cfg, hangul: bool = False
+):
     """Weight the unmatched tokens add to the denominator. Leftover tokens facing each other are
     conflicts (two different names in the same place); the surplus of the longer side are extras
     (middle names, patronymics, "of Science")."""
@@ -269,6 +271,10 @@ def _leftover_weight(rest_q: list[Token], rest_c: list[Token], kind: str, cross:
     # Trust ↔ Bank differ)
     cw = cfg.conflict_weight
     out = clash + sum([w * (1.0 if t.generic and cross else cw) for w, t in short_w + long_tw[:k]])
+    if hangul:
+        # facing a hangul name read syllable by syllable, a word left over is a syllable of another
+        # given name, not a middle name left out (김우진 Kim Woo-jin ≠ Kim Jin, 최우 Choi Woo ≠ Choi Woo-shik)
+        return out + sum([w for w, _ in long_tw[k:]]) * cw
     extra = sum([w for w, _ in long_tw[k:]])
     if kind == "person" and shorter > 1:
         return out + extra * cfg.person_extra_weight
@@ -360,7 +366,10 @@ def align(
         num += m.score * w
         den += w * (m.score + (1.0 - m.score) * pw)
     if rest_q or rest_c:
-        den += _leftover_weight(rest_q, rest_c, kind, cross, min(len(q), len(c)), cfg)
+        hangul = kind == "person" and (
+            any(_hangul_syllable(t) for t in q) or any(_hangul_syllable(t) for t in c)
+        )
+        den += _leftover_weight(rest_q, rest_c, kind, cross, min(len(q), len(c)), cfg, hangul)
     score = num / den if den else 0.0
     distinct = [m for m in matches if not m.q.generic]
     if (
@@ -418,10 +427,28 @@ def _merged(a: Token, b: Token) -> Token:
     if found is None:
         if len(_MERGED) > 200_000:
             _MERGED.clear()
+        alts = [x + y for x in a.alts[:3] for y in b.alts[:3]]
+        # glued on a bare vowel (연아 yeona, 우진 ujin), the word must be spelt alike: its sound key is the
+        # other syllable's (ujin sounds like jin)
+        vowel = a.phons[:1] == ("a",) or b.phons[:1] == ("a",)
         found = _MERGED[key] = make_token(
-            [x + y for x in a.alts[:3] for y in b.alts[:3]], [f"{a.note(0)}{b.note(0)}"], a.role or b.role
+            alts,
+            [f"{a.note(0)}{b.note(0)}"],
+            a.role or b.role,
+            spelt=frozenset(alts) if vowel else frozenset(),
         )
     return found
+
+
+def _hangul_syllable(t: Token) -> bool:
+    """Whether ``t`` is one syllable of a hangul given name, read syllable by syllable."""
+    return t.role == "given" and len(t.note(0)) == 1 and "\uac00" <= t.note(0) <= "\ud7a3"
+
+
+def _given_syllables(a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` are two syllables of one hangul given name (연아 Yuna: a syllable may be a
+    bare vowel, and the two are one written word)."""
+    return _hangul_syllable(a) and _hangul_syllable(b)
 
 
 def _joined(
@@ -440,7 +467,9 @@ def _joined(
     out = []
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if a.generic or b.generic or a.phons[:1] == ("a",) or b.phons[:1] == ("a",):
+        if a.generic or b.generic:
+            continue
+        if (a.phons[:1] == ("a",) or b.phons[:1] == ("a",)) and not _given_syllables(a, b):
             continue  # never glue on a vowel-only word: "Kim Yo" would sound like "Kim"
         if not cross and not _close_to_any([x + y for x in a.alts[:3] for y in b.alts[:3]], other, cfg):
             continue

@@ -228,6 +228,26 @@ def surname_spellings(family: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: medial vowel numbers (see ``_MEDIAL``)
+_U, _UI = 13, 19
+
+
+def _popular_syllable(ch: str) -> list[str]:
+    """Spellings of one given-name syllable that families use beside RR and McCune-Reischauer: ㅜ as
+    oo (수 Soo, 훈 Hoon, 준 Joon), a vowel-initial ㅜ with w (우 Woo, 욱 Wook, 운 Woon), ㅢ as ee/i
+    (희 Hee)."""
+    if not _is_hangul_syllable(ch):
+        return []
+    code = ord(ch) - 0xAC00
+    ini, med, fin = code // 588, (code % 588) // 28, code % 28
+    head, tail = _INITIAL[ini], _FINAL[fin]
+    if med == _U:
+        return [f"{head or 'w'}oo{tail}"]
+    if med == _UI:
+        return [f"{head}ee{tail}", f"{head}i{tail}"] if head else []
+    return []
+
+
 def given_spellings(given: str) -> list[str]:
     rr = word_rr(given)
     out = [rr, mr_variant(rr)]
@@ -235,4 +255,6 @@ def given_spellings(given: str) -> list[str]:
         out.append(rr.replace("ui", "eui"))  # ㅢ is usually written eui (Chung Eui-sun)
     if "eo" in rr:
         out.append(rr.replace("eo", "u"))  # ㅓ as u (Seon → Sun, Hyeon → Hyun)
+    if len(given) == 1:
+        out.extend(_popular_syllable(given))
     return list(dict.fromkeys(out))
