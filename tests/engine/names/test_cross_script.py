@@ -18,6 +18,7 @@ MATCHES = [
     ("矢田太郎", "Yada Taro", "Person"),  # second reading of 矢田 (やだ, not UniDic's やた)
     ("佐藤健", "Ken Sato", "Person"),
     ("やまだ たろう", "Yamada Taro", "Person"),
+    ("羽田結弦", "Yuzuru Haneda", "Person"),  # JMnedict's readings ranked; 結弦 read character by character
     ("习近平", "Xi Jinping", "Person"),
     ("習近平", "XI Jin-ping", "Person"),  # traditional characters, hyphenated syllables
     ("张小平", "Chang Hsiao-ping", "Person"),  # Wade-Giles

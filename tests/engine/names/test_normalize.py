@@ -93,6 +93,21 @@ def test_chinese_surname_readings_and_folding():
     )
 
 
+def test_name_readings_ranked_by_use_and_composed_when_unrecorded():
+    """JMnedict lists a name's readings in kana order (羽生: うもう, にわ, はいく … はにゅう); they are ranked
+    by reading the characters one by one and by how many names bear them, so the common reading is kept
+    and a reading of another spelling is not. A given name JMnedict lacks (結弦) is read character by
+    character into a reading that names bear (ゆづる)."""
+    from rsec.engine.names.japanese import part_readings
+
+    assert "はにゅう" in part_readings("羽生", "family")
+    assert "はねだ" in part_readings("羽田", "family")
+    assert "かみむら" in part_readings("上村", "family") and "えじれね" not in part_readings("上村", "family")
+    assert "ゆづる" in part_readings("結弦", "given")
+    family, given = prepare("羽田結弦", "Person").readings[0].tokens
+    assert "haneda" in family.alts and "yuzuru" in given.alts
+
+
 def test_simplified_characters_are_not_read_as_japanese_variants():
     """沪 is Shanghai's character in simplified Chinese; Japanese writes 濾 (filter) so. A Chinese name
     keeps its own character and reading (hu), while Japanese shinjitai still fold (浜 → 滨)."""

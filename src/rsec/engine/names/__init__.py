@@ -17,6 +17,7 @@ from .matcher import Matcher, MatchResult, Query
 #: one name per script and kind, so that every lazily loaded dictionary is loaded
 _WARM_UP = (
     ("山田太郎", "Person"),
+    ("羽田結弦", "Person"),  # JMnedict's popularity of readings, KANJIDIC's character readings
     ("ヤマダ タロウ", "Person"),
     ("习近平", "Person"),
     ("金正恩", "Person"),

@@ -11,6 +11,8 @@ Both dictionaries load lazily on first use and every result is cached per string
 
 from __future__ import annotations
 
+import itertools
+import math
 import os
 import threading
 from dataclasses import dataclass
@@ -127,9 +129,120 @@ def jmnedict_readings(part: str, role: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(text for idseq, text in rows if idseq in typed))
 
 
+_POPULARITY_SQL = """
+    select y.text, a.text, count(*) from NEKana a
+    join NETranslation t on t.idseq = a.idseq
+    join NETransType y on y.tid = t.ID
+    where y.text in ('surname', 'given', 'masc', 'fem')
+    group by y.text, a.text
+"""
+_popularity: dict[str, dict[str, int]] | None = None
+
+
+def reading_popularity(role: str) -> dict[str, int]:
+    """For each kana reading, how many JMnedict entries (kanji spellings) bear it as a family name
+    (``role='family'``) or a given name: はにゅう is written 羽生, 埴生, 丹生 …, うもう hardly anything
+    but 羽生. JMnedict lists an entry's readings in kana order, not by frequency; this is the ranking.
+    Loaded once per process (about 0.5 s); empty without the dictionary."""
+    global _popularity
+    db = _get_ne_db() if _popularity is None else None
+    with _lock:
+        if _popularity is None:
+            table: dict[str, dict[str, int]] = {"family": {}, "given": {}}
+            for kind, text, count in db.execute(_POPULARITY_SQL) if db is not None else ():
+                side = table["family" if kind == "surname" else "given"]
+                side[text] = side.get(text, 0) + count
+            _popularity = table
+        return _popularity["family" if role == "family" else "given"]
+
+
+_VOICED = str.maketrans(
+    "かきくけこさしすせそたちつてとはひふへほ", "がぎぐげござじずぜぞだぢづでどばびぶべぼ"
+)
+_HALF_VOICED = str.maketrans("はひふへほ", "ぱぴぷぺぽ")
+
+
+@lru_cache(maxsize=16384)
+def character_readings(ch: str) -> frozenset[str]:
+    """KANJIDIC's readings of one kanji in hiragana: on, kun (stem and whole) and nanori (name readings)."""
+    import jaconv
+
+    db = _get_ne_db()
+    if db is None:
+        return frozenset()
+    with _lock:
+        row = db.execute("select ID from character where literal = ?", (ch,)).fetchone()
+        if row is None:
+            return frozenset()
+        values = [
+            v
+            for (v,) in db.execute(
+                "select value from reading where r_type in ('ja_on', 'ja_kun') and gid in "
+                "(select ID from rm_group where cid = ?)",
+                (row[0],),
+            )
+        ]
+        values += [v for (v,) in db.execute("select value from nanori where cid = ?", (row[0],))]
+    out = set()
+    for v in values:
+        v = jaconv.kata2hira(v).replace("-", "")
+        out.update((v.split(".")[0], v.replace(".", "")))
+    return frozenset(x for x in out if x)
+
+
+def _reading_variants(r: str, first: bool) -> set[str]:
+    out = {r}
+    if not first:  # rendaku: 田 た → 長谷川 がわ, 羽田 はねだ
+        out.update((r[0].translate(_VOICED) + r[1:], r[0].translate(_HALF_VOICED) + r[1:]))
+    if len(r) >= 2 and r[-1] in "つくちき":  # 服部 はっとり
+        out.add(r[:-1] + "っ")
+    return out
+
+
+def is_composed_reading(part: str, reading: str) -> bool:
+    """Whether ``reading`` reads ``part`` character by character with KANJIDIC's readings (with rendaku and
+    っ): はにゅう for 羽生 (は + にゅう) is, にわ is not (a reading of the whole, or of another spelling)."""
+    memo: dict[tuple[int, int], bool] = {}
+
+    def go(i: int, pos: int) -> bool:
+        if i == len(part):
+            return pos == len(reading)
+        if (i, pos) not in memo:
+            memo[i, pos] = any(
+                reading.startswith(v, pos) and go(i + 1, pos + len(v))
+                for r in character_readings(part[i])
+                for v in _reading_variants(r, i == 0)
+            )
+        return memo[i, pos]
+
+    return go(0, 0)
+
+
+#: at most this many character-by-character combinations are tried for a name part JMnedict lacks
+_MAX_COMBINATIONS = 50_000
+
+
+def composed_readings(part: str, role: str, limit: int = 2) -> tuple[str, ...]:
+    """Readings of a name part that JMnedict does not record as a whole (結弦), made character by character
+    from KANJIDIC's readings and kept only when JMnedict bears them as names of that kind at least
+    twice, the most borne first: 結 ゆ + 弦 つる → ゆづる."""
+    if not 2 <= len(part) <= 3:
+        return ()
+    choices = [
+        sorted({v for r in character_readings(ch) for v in _reading_variants(r, i == 0)})
+        for i, ch in enumerate(part)
+    ]
+    if math.prod(len(c) for c in choices) > _MAX_COMBINATIONS:
+        return ()
+    popularity = reading_popularity(role)
+    found = {r: popularity[r] for r in map("".join, itertools.product(*choices)) if popularity.get(r, 0) >= 2}
+    return tuple(sorted(found, key=lambda r: -found[r])[:limit])
+
+
 @lru_cache(maxsize=32768)
 def part_readings(part: str, role: str, limit: int = 4) -> tuple[str, ...]:
-    """Kana readings of one name part, most likely first: UniDic's, then JMnedict's."""
+    """Kana readings of one name part, most likely first: UniDic's, then JMnedict's; JMnedict's ranked
+    by whether they read the characters one by one, then by how many names bear them."""
     import jaconv
 
     if all(_is_kana(ch) for ch in part):
@@ -138,7 +251,11 @@ def part_readings(part: str, role: str, limit: int = 4) -> tuple[str, ...]:
     readings = []
     if first and all(m.kana for m in analyse(part)):
         readings.append(jaconv.kata2hira(first))
-    readings.extend(jmnedict_readings(part, role))
+    named = jmnedict_readings(part, role) or composed_readings(part, role)
+    if len(named) > 1:
+        popularity = reading_popularity(role)
+        named = tuple(sorted(named, key=lambda r: (not is_composed_reading(part, r), -popularity.get(r, 0))))
+    readings.extend(named)
     return tuple(dict.fromkeys(readings))[:limit]
 
 
