@@ -78,3 +78,13 @@ def test_russian_and_ukrainian_institution_words_are_translated(matcher):
         matcher, "Центральный банк Российской Федерации", "Central Bank of the Russian Federation", org
     ) >= (0.9)
     assert score(matcher, "Державний аграрний університет", "State Agrarian University", org) >= 0.9
+
+
+def test_english_forms_of_given_names(matcher):
+    # lists and the press write some Russian and Ukrainian given names in their English form
+    assert score(matcher, "Евгений Орлов", "Eugene Orlov") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Лев Соколов", "Leo Sokolov") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Петро Ткачук", "Peter Tkachuk") >= DEFAULT_THRESHOLD
+    # the English form of another name is another name
+    assert score(matcher, "Лев Соколов", "Peter Sokolov") < DEFAULT_THRESHOLD
+    assert score(matcher, "Евгений Орлов", "Eugene Orlando") < DEFAULT_THRESHOLD

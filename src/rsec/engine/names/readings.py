@@ -632,6 +632,10 @@ def _cyrillic(text: str) -> Reading:
             more = [s for s in cyrillic_spellings(other, other_uk)[:2] if s not in flat]
             flat += more
             notes += [f"{word} = {other}"] * len(more)
+        for english in slavic.english_forms(word):  # Евгений Eugene: an exact alternative only
+            if english not in flat:
+                flat.append(english)
+                notes.append(f"{word} = {english}")
         if flat:
             tokens.append(make_token(flat, notes))
     method = (

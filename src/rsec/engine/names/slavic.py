@@ -98,6 +98,29 @@ def _table() -> dict[str, tuple[tuple[str, bool], ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
+#: the English forms of Russian and Ukrainian given names that lists and the press use in place of a
+#: transliteration (Евгений Касперский Eugene Kaspersky, Лев Толстой Leo Tolstoy)
+ENGLISH_FORMS = {
+    "евгений": ("eugene",), "євген": ("eugene",), "лев": ("leo",),
+    "пётр": ("peter",), "петр": ("peter",), "петро": ("peter",),
+    "михаил": ("michael",), "михайло": ("michael",), "николай": ("nicholas",), "микола": ("nicholas",),
+    "павел": ("paul",), "павло": ("paul",), "георгий": ("george",), "григорий": ("gregory",),
+    "григорій": ("gregory",), "иосиф": ("joseph",), "йосип": ("joseph",), "яков": ("jacob",),
+    "яків": ("jacob",), "фёдор": ("theodore",), "федор": ("theodore",), "федір": ("theodore",),
+    "андрей": ("andrew",), "андрій": ("andrew",), "александр": ("alexander",),
+    "олександр": ("alexander",), "екатерина": ("catherine", "katherine"),
+    "катерина": ("catherine", "katherine"), "елена": ("helen",), "олена": ("helen",),
+    "мария": ("mary",), "марія": ("mary",), "софия": ("sophia",), "софія": ("sophia",),
+    "юлия": ("julia",), "юлія": ("julia",), "наталья": ("natalie",), "наталия": ("natalie",),
+    "наталія": ("natalie",),
+}  # fmt: skip
+
+
+def english_forms(word: str) -> tuple[str, ...]:
+    """English forms of a (lower-case Cyrillic) given name; () for any other word."""
+    return ENGLISH_FORMS.get(word, ())
+
+
 def other_forms(word: str) -> tuple[tuple[str, bool], ...]:
     """The other language's forms of a (lower-case Cyrillic) given name, each with whether it is the
     Ukrainian one (to be romanised by the Ukrainian scheme); () for any other word."""
