@@ -22,6 +22,8 @@ MATCHES = [
     ("习近平", "Xi Jinping", "Person"),
     ("習近平", "XI Jin-ping", "Person"),  # traditional characters, hyphenated syllables
     ("张小平", "Chang Hsiao-ping", "Person"),  # Wade-Giles
+    ("曾国明", "Tsang Kwok-ming", "Person"),  # Cantonese, Hong Kong Government romanisation
+    ("陈家辉", "Chan Ka-fai", "Person"),
     ("김정은", "Kim Jong Un", "Person"),
     ("金正恩", "Kim Jong-un", "Person"),  # hanja → hangul → romanisation
     ("이민호", "Lee Min-ho", "Person"),  # surname spelling Lee for 이
@@ -97,6 +99,7 @@ NON_MATCHES = [
     # a given-name syllable left over is part of another name, not a middle name left out
     ("김우진", "Kim Jin", "Person"),
     ("최우", "Choi Woo-shik", "Person"),
+    ("曾国明", "Tsang Kwok-wai", "Person"),  # one Cantonese syllable differs
     ("이연아", "Lee Yun", "Person"),
     ("Михаил Мишустин", "Mikhail Misharin", "Person"),
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order

@@ -240,3 +240,27 @@ def segment(text: str) -> tuple[tuple[str, bool], ...]:
     with _lock:
         tagged = rjieba.tag(text)
     return tuple((word, tag in _PROPER_TAGS) for word, tag in tagged)
+
+
+_cantonese = None
+
+
+def cantonese_syllables(text: str) -> list[tuple[str, ...]] | None:
+    """Hong Kong Government Cantonese romanisation of each character (董建华 → (dung, tung) (gin, kin)
+    (wa, wah)), the spellings of Hong Kong identity cards and of lists naming Hong Kong residents (Tung,
+    Tsang Yam-kuen); None when a character has none, or without the romanisation table."""
+    global _cantonese
+    with _lock:
+        if _cantonese is None:
+            try:
+                from cantoroman import Cantonese
+
+                _cantonese = Cantonese()
+            except Exception:  # the table is optional: no Cantonese reading
+                _cantonese = False
+    if not _cantonese:
+        return None
+    found = _cantonese.getRoman(_converter("s2hk").convert(text))
+    if len(found) != len(text) or not all(found):
+        return None
+    return [tuple(dict.fromkeys(s.lower() for s in syl)) for syl in found]

@@ -8,6 +8,7 @@ readings token by token, taking the best alternative, so "every reading" costs o
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -152,7 +153,7 @@ class Reading:
     def systematic(self) -> bool:
         """Romanisations made by rule with their variants listed (hangul RR/MR, pinyin/Wade-Giles, Cyrillic
         schemes): a spelling difference beyond those variants is a real one (Jae-in ≠ Jae-hyun)."""
-        return self.method.startswith(("hangul", "pinyin", "hanja", "Cyrillic"))
+        return self.method.startswith(("hangul", "pinyin", "hanja", "Cyrillic", "Cantonese"))
 
     @property
     def canonical(self) -> bool:
@@ -389,7 +390,12 @@ def _person_readings(text: str, script: str) -> list[Reading]:
         text = strip_titles_cjk(text)
         if _japanese_shaped(text):  # no Chinese or Korean reading for 山八 美菜恵 (shan ba mei cai hui)
             return _japanese_person(text) or [_chinese_person(text)]
-        return [*_japanese_person(text), _chinese_person(text), *_hanja_person(text)]
+        return [
+            *_japanese_person(text),
+            _chinese_person(text),
+            *_cantonese_person(text),
+            *_hanja_person(text),
+        ]
     if script == "Hang":
         return [_korean_person(strip_titles_cjk(text))]
     if script == "Cyrl":
@@ -538,6 +544,33 @@ def _chinese_person(text: str) -> Reading:
         tokens.append(make_token(chinese.given_spellings(given), [given] * 2, "given"))
     detail = f"{family} {given} → {' '.join(chinese.syllables(family + given))}"
     return Reading(tuple(tokens), "pinyin", translit=True, detail=detail)
+
+
+#: spellings kept per Cantonese syllable when the given name's syllables are written together
+_CANTONESE_PER_SYLLABLE = 4
+
+
+def _cantonese_person(text: str) -> list[Reading]:
+    """Cantonese reading of a Chinese personal name, in the Hong Kong Government romanisation (董建华 →
+    Tung Kin-wah, 曾荫权 → Tsang Yam-kuen)."""
+    parts = text.split()
+    simp = chinese.to_simplified("".join(parts))
+    family, given = (parts[0], parts[1]) if len(parts) == 2 else chinese.split_person(simp)
+    if not given or len(family) + len(given) > 4:
+        return []
+    fam = chinese.cantonese_syllables(family) if len(family) == 1 else None
+    giv = chinese.cantonese_syllables(given)
+    if not fam or not giv:
+        return []
+    joined = ["".join(c) for c in itertools.product(*(syl[:_CANTONESE_PER_SYLLABLE] for syl in giv))]
+    # compared by spelling only: the romanisation is the identity card's, its variants are listed, and
+    # Cantonese syllables are too short for sound keys to tell apart (wong ~ wen, ngai ~ ing)
+    tokens = (
+        make_token(fam[0], [family] * len(fam[0]), "family", spelt=frozenset(fam[0])),
+        make_token(joined, [given] * len(joined), "given", max_alts=64, spelt=frozenset(joined)),
+    )
+    detail = f"{family} {given} → {fam[0][0]} {'-'.join(syl[0] for syl in giv)}"
+    return [Reading(tokens, "Cantonese (Hong Kong Government romanisation)", translit=True, detail=detail)]
 
 
 def _hanja_person(text: str) -> list[Reading]:
