@@ -24,6 +24,7 @@ MATCHES = [
     ("张小平", "Chang Hsiao-ping", "Person"),  # Wade-Giles
     ("曾国明", "Tsang Kwok-ming", "Person"),  # Cantonese, Hong Kong Government romanisation
     ("陈家辉", "Chan Ka-fai", "Person"),
+    ("董军", "Tung Chun", "Person"),  # Wade-Giles-like spellings of one syllable each
     ("김정은", "Kim Jong Un", "Person"),
     ("金正恩", "Kim Jong-un", "Person"),  # hanja → hangul → romanisation
     ("이민호", "Lee Min-ho", "Person"),  # surname spelling Lee for 이
@@ -100,6 +101,10 @@ NON_MATCHES = [
     ("김우진", "Kim Jin", "Person"),
     ("최우", "Choi Woo-shik", "Person"),
     ("曾国明", "Tsang Kwok-wai", "Person"),  # one Cantonese syllable differs
+    # one-syllable words whose consonants agree but whose vowels differ are other syllables
+    ("王明", "Wen Ming", "Person"),
+    ("董军", "Chang Chun", "Person"),
+    ("李鹏", "Wang Yi", "Person"),
     ("이연아", "Lee Yun", "Person"),
     ("Михаил Мишустин", "Mikhail Misharin", "Person"),
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order

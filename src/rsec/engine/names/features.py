@@ -70,6 +70,34 @@ def _same_final_vowel(a: Token, b: Token, key: str, fine: bool = False) -> bool:
     return bool(_final_vowels(a, key, fine) & _final_vowels(b, key, fine))
 
 
+def _syllable_vowels(t: Token, key: str) -> set[str] | None:
+    """The vowel classes of the one-syllable spellings of ``t`` that sound ``key`` (coarse key); None when
+    a spelling has more than one syllable."""
+    out = set()
+    for alt in t.alts:
+        if phonetic_key(alt) == key:
+            groups = [
+                ch
+                for k, ch in enumerate(alt)
+                if ch in _VOWEL_CLASS and (k == 0 or alt[k - 1] not in _VOWEL_CLASS)
+            ]
+            if len(groups) != 1:
+                return None
+            out.add(_VOWEL_CLASS[groups[0]])
+    return out
+
+
+def _one_syllable_clash(a: Token, b: Token, key: str) -> bool:
+    """Whether two one-syllable words that sound alike under the coarse key (two consonants, the vowel
+    dropped) have different vowels: Chinese and Korean syllables differ by their vowel as much as by
+    their consonants (wang ≠ wen, bung ≠ wang, dong ≠ chang), and one syllable has nothing else to agree on."""
+    va = _syllable_vowels(a, key)
+    if va is None:
+        return False
+    vb = _syllable_vowels(b, key)
+    return vb is not None and not va & vb
+
+
 #: name-forming suffixes (patronymic, family and compound endings) that many different names share:
 #: Icelandic and Scandinavian -dóttir/-son/-sen, Georgian -shvili/-dze, Armenian -yan, Slavic -ovich/
 #: -enko/-ovsky, Turkish -oğlu, Persian -zadeh/-nejad, Arabic -uddin/-ullah; in Latin and Cyrillic letters
@@ -174,6 +202,8 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
                     continue
                 if x == y and len(x) == 1 and not _same_final_vowel(a, b, x, cross != 2):
                     continue  # one consonant alone: the vowel must agree too (Ki = Gi, but Hye ≠ Ho)
+                if x == y and len(x) == 2 and cross == 2 and _one_syllable_clash(a, b, x):
+                    continue
                 if x == y:
                     sim = 1.0
                 elif (
