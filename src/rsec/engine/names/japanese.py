@@ -11,8 +11,6 @@ Both dictionaries load lazily on first use and every result is cached per string
 
 from __future__ import annotations
 
-import itertools
-import math
 import os
 import threading
 from dataclasses import dataclass
@@ -162,32 +160,33 @@ _VOICED = str.maketrans(
 _HALF_VOICED = str.maketrans("はひふへほ", "ぱぴぷぺぽ")
 
 
-@lru_cache(maxsize=16384)
-def character_readings(ch: str) -> frozenset[str]:
-    """KANJIDIC's readings of one kanji in hiragana: on, kun (stem and whole) and nanori (name readings)."""
-    import jaconv
+_KANJIDIC_SQL = """
+    select c.literal, r.value from character c
+    join rm_group g on g.cid = c.ID
+    join reading r on r.gid = g.ID
+    where r.r_type in ('ja_on', 'ja_kun')
+    union all
+    select c.literal, n.value from character c join nanori n on n.cid = c.ID
+"""
+_kanjidic: dict[str, frozenset[str]] | None = None
 
-    db = _get_ne_db()
-    if db is None:
-        return frozenset()
-    with _lock:
-        row = db.execute("select ID from character where literal = ?", (ch,)).fetchone()
-        if row is None:
-            return frozenset()
-        values = [
-            v
-            for (v,) in db.execute(
-                "select value from reading where r_type in ('ja_on', 'ja_kun') and gid in "
-                "(select ID from rm_group where cid = ?)",
-                (row[0],),
-            )
-        ]
-        values += [v for (v,) in db.execute("select value from nanori where cid = ?", (row[0],))]
-    out = set()
-    for v in values:
-        v = jaconv.kata2hira(v).replace("-", "")
-        out.update((v.split(".")[0], v.replace(".", "")))
-    return frozenset(x for x in out if x)
+
+def character_readings(ch: str) -> frozenset[str]:
+    """KANJIDIC's readings of one kanji in hiragana: on, kun (stem and whole) and nanori (name readings).
+    The table is read once per process (about 40,000 readings, a few hundredths of a second)."""
+    global _kanjidic
+    if _kanjidic is None:
+        import jaconv
+
+        db = _get_ne_db()
+        table: dict[str, set[str]] = {}
+        with _lock:
+            rows = db.execute(_KANJIDIC_SQL).fetchall() if db is not None else []
+        for literal, value in rows:
+            v = jaconv.kata2hira(value).replace("-", "")
+            table.setdefault(literal, set()).update(x for x in (v.split(".")[0], v.replace(".", "")) if x)
+        _kanjidic = {k: frozenset(v) for k, v in table.items()}
+    return _kanjidic.get(ch, frozenset())
 
 
 def _reading_variants(r: str, first: bool) -> set[str]:
@@ -218,8 +217,18 @@ def is_composed_reading(part: str, reading: str) -> bool:
     return go(0, 0)
 
 
-#: at most this many character-by-character combinations are tried for a name part JMnedict lacks
-_MAX_COMBINATIONS = 50_000
+_prefixes: dict[str, frozenset[str]] = {}
+
+
+def _name_prefixes(role: str) -> frozenset[str]:
+    """Every beginning of a reading that at least two JMnedict names of the kind bear."""
+    side = "family" if role == "family" else "given"
+    found = _prefixes.get(side)
+    if found is None:
+        found = _prefixes[side] = frozenset(
+            r[:k] for r, n in reading_popularity(side).items() if n >= 2 for k in range(1, len(r) + 1)
+        )
+    return found
 
 
 def composed_readings(part: str, role: str, limit: int = 2) -> tuple[str, ...]:
@@ -228,15 +237,16 @@ def composed_readings(part: str, role: str, limit: int = 2) -> tuple[str, ...]:
     twice, the most borne first: 結 ゆ + 弦 つる → ゆづる."""
     if not 2 <= len(part) <= 3:
         return ()
-    choices = [
-        sorted({v for r in character_readings(ch) for v in _reading_variants(r, i == 0)})
-        for i, ch in enumerate(part)
-    ]
-    if math.prod(len(c) for c in choices) > _MAX_COMBINATIONS:
-        return ()
+    prefixes = _name_prefixes(role)
+    partial = {""}
+    for i, ch in enumerate(part):
+        choices = {v for r in character_readings(ch) for v in _reading_variants(r, i == 0)}
+        partial = {p + v for p in partial for v in choices if p + v in prefixes}
+        if not partial:
+            return ()
     popularity = reading_popularity(role)
-    found = {r: popularity[r] for r in map("".join, itertools.product(*choices)) if popularity.get(r, 0) >= 2}
-    return tuple(sorted(found, key=lambda r: -found[r])[:limit])
+    found = {r: popularity[r] for r in partial if popularity.get(r, 0) >= 2}
+    return tuple(sorted(found, key=lambda r: (-found[r], r))[:limit])
 
 
 @lru_cache(maxsize=32768)
