@@ -119,6 +119,16 @@ def test_simplified_characters_are_not_read_as_japanese_variants():
     assert "husheng" in pinyin.tokens[1].alts
 
 
+def test_cantonese_reading_spells_the_family_name_every_way():
+    """A Cantonese given name often follows a Wade-Giles or Mandarin family name (Chiang Kai-shek): the
+    Cantonese reading's family token carries both, its given name the Hong Kong spellings, joined."""
+    cantonese = [r for r in prepare("蒋家明", "Person").readings if r.method.startswith("Cantonese")][0]
+    family, given = cantonese.tokens
+    assert {"jeung", "chiang", "jiang"} <= set(family.alts)
+    assert "kaming" in given.alts
+    assert not family.phons and not given.phons  # compared by spelling only
+
+
 def test_hangul_surname_spellings():
     p = prepare("이민호", "Person")
     assert {"lee", "yi", "rhee"} <= set(p.readings[0].tokens[0].alts)

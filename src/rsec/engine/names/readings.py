@@ -563,10 +563,13 @@ def _cantonese_person(text: str) -> list[Reading]:
     if not fam or not giv:
         return []
     joined = ["".join(c) for c in itertools.product(*(syl[:_CANTONESE_PER_SYLLABLE] for syl in giv))]
+    # the family name also as Mandarin, Wade-Giles and Taiwanese spellings write it: a Cantonese given name
+    # often follows them (Chiang Kai-shek, Soong Ching-ling)
+    surnames = list(dict.fromkeys([*fam[0], *chinese.surname_spellings(chinese.to_simplified(family))]))
     # compared by spelling only: the romanisation is the identity card's, its variants are listed, and
     # Cantonese syllables are too short for sound keys to tell apart (wong ~ wen, ngai ~ ing)
     tokens = (
-        make_token(fam[0], [family] * len(fam[0]), "family", spelt=frozenset(fam[0])),
+        make_token(surnames, [family] * len(surnames), "family", max_alts=16, spelt=frozenset(surnames)),
         make_token(joined, [given] * len(joined), "given", max_alts=64, spelt=frozenset(joined)),
     )
     detail = f"{family} {given} → {fam[0][0]} {'-'.join(syl[0] for syl in giv)}"
