@@ -73,9 +73,10 @@ class MatcherConfig:
     generic_weight: float = 0.25
     #: cap on a name score that rests on a single short token (a lone "Kim" or "Ali")
     single_token_cap: float = 0.8
-    #: cap on two one-word organisation names that agree only by the coarse sound of a kana, hangul or pinyin
-    #: reading while their spellings differ more than ``org_sound_spelling_min`` allows: a short consonant
-    #: skeleton is shared by many unrelated words (ナイキ nike ~ NCU, トーソー toso ~ DAESH, アロカ ~ IRG)
+    #: cap on two organisation names whose one distinctive word in common agrees only by the coarse sound of
+    #: a kana, hangul or pinyin reading while its spellings differ more than ``org_sound_spelling_min``
+    #: allows (whatever else is left over): a short consonant skeleton is shared by many unrelated words
+    #: (ナイキ nike ~ NCU, トーソー toso ~ DAESH, アロカ ~ IRG, アクアス ~ AL-AQSA)
     org_sound_only_cap: float = 0.6
     org_sound_spelling_min: float = 0.55
     #: subtracted when both sides give birth dates and none agrees (at the precision both give)

@@ -410,7 +410,7 @@ def align(
     ):
         score = min(score, cfg.single_token_cap)
     if kind != "person" and cross == 2 and len(distinct) == 1 and distinct[0].how == "phonetic":
-        score = min(score, _sound_only_cap(distinct[0], q, c, cfg))
+        score = min(score, _sound_only_cap(distinct[0], cfg))
     if kind != "person" and matches and not distinct and any(not t.generic for t in q + c):
         score = min(score, 0.3)  # only generic words in common ("University" ↔ "University")
     if kind != "person" and any(_is_number(t) for t in rest_q + rest_c):
@@ -424,11 +424,10 @@ def align(
     return max(score, 0.0), matches, rest_q, rest_c
 
 
-def _sound_only_cap(m: TokenMatch, q: tuple[Token, ...], c: tuple[Token, ...], cfg: MatcherConfig) -> float:
-    """The ceiling of two one-word organisation names matched by sound alone (see ``org_sound_only_cap``);
-    1.0 when either name has another distinctive word or the spellings are near enough."""
-    if sum(not t.generic for t in q) != 1 or sum(not t.generic for t in c) != 1:
-        return 1.0
+def _sound_only_cap(m: TokenMatch, cfg: MatcherConfig) -> float:
+    """The ceiling of two organisation names whose one distinctive word in common agrees by sound alone
+    (see ``org_sound_only_cap``); 1.0 when the spellings are near enough. Other distinctive words left
+    over do not lift the cap: アクアス akuasu ~ AL-AQSA, カイノス ~ OKEANOS, AO rest on one sound-alike."""
     spelled = max(OSA.normalized_similarity(x, y) for x in m.q.alts[:2] for y in m.c.alts[:2])
     return 1.0 if spelled >= cfg.org_sound_spelling_min else cfg.org_sound_only_cap
 

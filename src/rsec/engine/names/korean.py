@@ -258,3 +258,22 @@ def given_spellings(given: str) -> list[str]:
     if len(given) == 1:
         out.extend(_popular_syllable(given))
     return list(dict.fromkeys(out))
+
+
+#: a word-initial plosive or affricate as McCune-Reischauer writes it, unvoiced (경희 Kyung Hee, 대구
+#: Taegu, 부산 Pusan, 전남 Chonnam)
+_MR_INITIAL = {"g": "k", "d": "t", "b": "p", "j": "ch"}
+
+
+def word_spellings(word: str) -> list[str]:
+    """Spellings of a hangul word of a name that is not a person's (a place or an institution's own
+    name): RR and the forms of :func:`given_spellings`, and the McCune-Reischauer forms institutions
+    still use, with the word-initial consonant unvoiced, ㅓ as u and ㅢ as ee (경희 Kyunghee)."""
+    out = given_spellings(word)
+    rr = word_rr(word)
+    head = _MR_INITIAL.get(rr[:1], "")
+    if head:
+        mr = head + mr_variant(rr)[1:]
+        popular = head + rr[1:].replace("eo", "u").replace("eu", "u")
+        out += [mr, popular, popular.replace("ui", "ee")]
+    return list(dict.fromkeys(out))

@@ -720,7 +720,7 @@ _RU_ADJECTIVE = re.compile(r"^([a-z]{4,})sk(?:ii|iy|ij|y|i|oe|oye|aya|aja|ogo|ik
 _QUALIFIER = re.compile(r"\(([^()]*)\)")
 
 
-def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
+def _org_latin_tokens(text: str, spelt_only: bool = False) -> tuple[list[Token], set[str]]:
     text = re.sub(r"['’](s)\b", "", text)  # possessive: Women's → women, People's → people
     # a parenthesised word qualifies the name (Deutsche Bank (Schweiz) AG): it weighs like a generic word
     qualifiers = {w for inner in _QUALIFIER.findall(text) for w in tokenize(ascii_fold(inner))}
@@ -771,7 +771,8 @@ def _org_latin_tokens(text: str) -> tuple[list[Token], set[str]]:
         if len(w) >= 6 and w.endswith(("ian", "yan")):
             alts.append(w[:-1])
         role = "qualifier" if w in qualifiers else ""
-        tokens.append(make_token(alts, [w], role=role, generic=generic))
+        spelt_alts = frozenset(alts) if spelt_only else frozenset()
+        tokens.append(make_token(alts, [w], role=role, generic=generic, spelt=spelt_alts))
     return tokens, forms
 
 
@@ -915,7 +916,7 @@ def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str
     新疆 is Xinjiang, never shinkyo."""
     alts, notes = [], []
     if all("\uac00" <= c <= "\ud7a3" for c in surface):
-        alts.extend(korean.given_spellings(surface))
+        alts.extend(korean.word_spellings(surface))
         notes.extend([surface] * (len(alts) - len(notes)))
         return alts, notes, frozenset()
     if all(japanese._is_kana(c) for c in surface):
@@ -928,12 +929,18 @@ def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str
     if syl:
         alts.append("".join(syl))
         notes.append(f"{surface}→{' '.join(syl)}")
-    jr = "" if chinese_only else japanese.text_reading(surface)
-    spelt: frozenset[str] = frozenset()
+    if chinese_only:
+        return alts, notes, frozenset()
+    # Not recognisably Chinese (a Japanese name, or one written alike in either): the pinyin is kept, for a
+    # Chinese institution written in Japanese forms (哈爾浜), but compared by spelling, as the Japanese
+    # reading is: both are spelt by rule, and Chinese names in Latin letters spell pinyin (or a form listed
+    # beside it), so 熊本 xiong ben does not sound like Chunping, nor 東京 dong jing like Tianjin
+    spelt = frozenset(alts)
+    jr = japanese.text_reading(surface)
     if jr:
         full = kana.kana_to_hepburn(jr)
         jp = [kana.simple_hepburn(full), full]
-        spelt = frozenset(jp) - set(alts)  # a reading that is also the pinyin keeps its sound
+        spelt |= frozenset(jp)
         alts += jp
         notes += [f"{surface}→{jr}"] * 2
     return alts, notes, spelt
@@ -960,6 +967,20 @@ def _lemma(surface: str) -> str:
     return (getattr(words[0].feature, "lemma", "") or "") if len(words) == 1 else ""
 
 
+#: legal forms only Japanese bodies bear (a Chinese company is a 有限公司; MOF's Japanese for foreign
+#: companies, 公開株式会社 and the like, is not among them)
+_JAPANESE_FORMS = frozenset(
+    f
+    for f in orgs.LEGAL_FORMS_CJK
+    if f.endswith("法人")
+    or f in ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "（株）", "(株)", "㈱")
+)
+
+
+def _has_kana(text: str) -> bool:
+    return any("\u3041" <= ch <= "\u30ff" and ch != "\u30fb" for ch in text)
+
+
 def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
     text, f0 = _strip_cjk_forms(text)
     forms = set(f0)
@@ -975,7 +996,9 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             forms.add(orgs.LEGAL_FORMS_LATIN[chunk.strip(".").lower()])  # ・NV, エル・エル・シー (LLC)
             continue
         if chunk.isascii():
-            latin, f = _org_latin_tokens(chunk)
+            # a word in Latin letters within a CJK name (KDDI株式会社) is compared by spelling, as it
+            # would be beside a Latin name: KDDI does not sound like Al Qa'ida, nor MOLZA like Mirza
+            latin, f = _org_latin_tokens(chunk, spelt_only=True)
             forms |= f
             tokens.extend(latin)
             details.append(chunk)
@@ -1074,14 +1097,17 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
             tuple(tokens), "CJK terms + readings (pinyin, kanji reading)", True, False, "; ".join(details)
         )
     ]
-    # Contractions of the leading words (北京航空航天大学 → 北航 → Beihang): one token, generic words kept.
+    # Contractions of the leading words (北京航空航天大学 → 北航 → Beihang): one token, generic words kept,
+    # spelt in pinyin and compared by spelling. A Japanese name (kana, a Japanese legal form) is not
+    # contracted so: 西芝電機株式会社 is not Xidian, 名古屋まちづくり公社 not "minggong".
     generic = [t for t in tokens if t.generic]
-    for k in range(2, len(name_syllables) + 1):
+    japanese_name = not zh and (_has_kana(text) or any(f in _JAPANESE_FORMS for f in forms))
+    for k in range(2, 0 if japanese_name else len(name_syllables) + 1):
         contraction = "".join(name_syllables[:k])
         if contraction:
             readings.append(
                 Reading(
-                    (make_token([contraction], ["contraction"]), *generic),
+                    (make_token([contraction], ["contraction"], spelt=frozenset([contraction])), *generic),
                     "contraction of leading words",
                     True,
                     False,
