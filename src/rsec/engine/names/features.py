@@ -470,8 +470,12 @@ def _merged(a: Token, b: Token) -> Token:
 
 
 def _hangul_syllable(t: Token) -> bool:
-    """Whether ``t`` is one syllable of a hangul given name, read syllable by syllable."""
-    return t.role == "given" and len(t.note(0)) == 1 and "\uac00" <= t.note(0) <= "\ud7a3"
+    """Whether ``t`` is one syllable of a hangul given name, read syllable by syllable: noted as that
+    syllable (민), or as the word that spells it in another script (мин→민, a Korean name in Cyrillic)."""
+    if t.role != "given":
+        return False
+    n = t.note(0)
+    return bool(n) and "\uac00" <= n[-1] <= "\ud7a3" and (len(n) == 1 or n[-2] == "→")
 
 
 def _given_syllables(a: Token, b: Token) -> bool:
@@ -679,7 +683,8 @@ def _explain(qr: Reading, cr: Reading, matches: list[TokenMatch], rq, rc) -> str
             written = " ".join(n.split("→")[0] for n in notes)
             kana = " ".join(n.split("→")[-1] for n in notes)
             latin = " ".join(t.alts[used.get(id(t), 0)] for t in r.tokens)
-            parts.append(f"{side} {written} → {kana} → {latin} ({r.method})")
+            via = f" → {kana}" if kana != written else ""  # a Cyrillic (Polivanov) name has no kana
+            parts.append(f"{side} {written}{via} → {latin} ({r.method})")
         else:
             latin = " ".join(t.alts[used.get(id(t), 0)] for t in r.tokens)
             parts.append(f"{side} {r.detail} → {latin} ({r.method})")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rsec.engine.lists.model import detect_script
 
-from . import arabic, chinese, japanese, kana, korean, nicknames, orgs, slavic
+from . import arabic, chinese, cyrillic_asian, japanese, kana, korean, nicknames, orgs, slavic
 from .normalize import (
     TITLES_LATIN,
     ascii_fold,
@@ -158,7 +158,7 @@ class Reading:
     @property
     def canonical(self) -> bool:
         """Our own Hepburn spelling of dictionary readings: any difference left after folding is real."""
-        return self.method.startswith(("kanji reading", JAPANESE_NAME_IN_KANA))
+        return self.method.startswith(("kanji reading", JAPANESE_NAME_IN_KANA, JAPANESE_NAME_IN_CYRILLIC))
 
     @property
     def text(self) -> str:
@@ -399,7 +399,7 @@ def _person_readings(text: str, script: str) -> list[Reading]:
     if script == "Hang":
         return [_korean_person(strip_titles_cjk(text))]
     if script == "Cyrl":
-        return [_cyrillic(text)]
+        return [_cyrillic(text), *_east_asian_in_cyrillic(text)]
     if script == "Arab":
         return _arabic(text)
     return [_anyascii(text)]
@@ -471,6 +471,9 @@ def _japanese_name_in_kana(family: str, given: str) -> Reading:
 
 #: method of the reading of a Japanese name written in kana: a canonical Hepburn spelling like a kanji reading
 JAPANESE_NAME_IN_KANA = "kana reading of a Japanese name (JMnedict)"
+#: method of the reading of a Japanese name written in Cyrillic by Polivanov's rules, which spell kana one
+#: way each: a canonical Hepburn spelling like a kana reading (Сато is sato, never kato)
+JAPANESE_NAME_IN_CYRILLIC = "Polivanov reading of a Japanese name (JMnedict)"
 
 
 def _kana_variants(readings: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -653,7 +656,8 @@ def cyrillic_spellings(word: str, ukrainian: bool = False) -> list[str]:
         ru = russianised(word)
     else:
         ru = word
-    out += [tokenize(ascii_fold(s.translate(ru)))[:1] for s in _IULIIA]
+    # BGN/PCGN separates some letters with a middle dot (дэ → d·e), which is no word boundary
+    out += [tokenize(ascii_fold(s.translate(ru).replace("·", "")))[:1] for s in _IULIIA]
     out.append(tokenize(anyascii(word).lower())[:1])
     return list(dict.fromkeys(a[0] for a in out if a and a[0].isascii()))
 
@@ -679,6 +683,87 @@ def _cyrillic(text: str) -> Reading:
         if ukrainian
         else ("Cyrillic → Latin (BGN/PCGN, ICAO, Wikipedia, ISO-like)")
     )
+    return Reading(tuple(tokens), method, translit=True, detail=text)
+
+
+@lru_cache(maxsize=65536)
+def _east_asian_in_cyrillic(text: str) -> tuple[Reading, ...]:
+    """Readings of a Chinese, Japanese or Korean name written in Cyrillic letters by the Russian systems
+    (Palladius, Polivanov, Kontsevich; see ``cyrillic_asian``): Си Цзиньпин → Xi Jinping, Синдзо Абэ →
+    Shinzo Abe, Ким Чен Ын → Kim Jong Un. Each only when the name has that language's shape: a Chinese
+    one-syllable family name first and a given name of one or two syllables; two words that make a
+    Japanese family and given name by JMnedict; a Korean family name first and one or two given-name
+    syllables. A Russian name (Иван Петров) has none of these shapes."""
+    words = [russianised(w) for w in tokenize(text)]
+    if not 2 <= len(words) <= 4 or not all(w.isalpha() for w in words):
+        return ()
+    out = []
+    pinyin = [cyrillic_asian.pinyin_syllables(w) for w in words]
+    if len(words) <= 3 and all(pinyin) and len(pinyin[0]) == 1 and sum(len(p) for p in pinyin[1:]) <= 2:
+        family = list(dict.fromkeys(s for py in pinyin[0][0] for s in (py, chinese.wade_giles(py))))
+        tokens = [make_token(family, [words[0]] * len(family), "family")]
+        for w in words[1:]:
+            alts = cyrillic_asian.pinyin_spellings(w)
+            alts += [wg for a in alts[:2] if (wg := "".join(chinese.wade_giles(s) for s in _split(a, w)))]
+            alts = list(dict.fromkeys(alts))
+            tokens.append(make_token(alts, [w] * len(alts), "given"))
+        out.append(Reading(tuple(tokens), "pinyin from Cyrillic (Palladius)", translit=True, detail=text))
+    if len(words) == 2:
+        romaji = [cyrillic_asian.polivanov_romaji(w) for w in words]
+        if all(romaji) and japanese.is_japanese_name_in_latin(*romaji):
+            tokens = tuple(make_token([r], [w]) for r, w in zip(romaji, words, strict=True))
+            out.append(
+                Reading(
+                    tokens,
+                    JAPANESE_NAME_IN_CYRILLIC,
+                    japanese=True,
+                    japanese_name=True,
+                    detail=text,
+                )
+            )
+    if words[0] in cyrillic_asian.KOREAN_FAMILY_NAMES:
+        syllables = [cyrillic_asian.hangul_syllables(w) for w in words]
+        if all(syllables) and len(syllables[0]) == 1 and 1 <= sum(len(s) for s in syllables[1:]) <= 2:
+            out.append(_korean_in_cyrillic(text, words, syllables))
+    return tuple(out)
+
+
+def _split(joined: str, word: str) -> list[str]:
+    """The pinyin syllables of ``joined`` (a spelling of the Cyrillic ``word``), in order."""
+    options = cyrillic_asian.pinyin_syllables(word) or ()
+    out, rest = [], joined
+    for opts in options:
+        s = next((o for o in opts if rest.startswith(o)), "")
+        if not s:
+            return []
+        out.append(s)
+        rest = rest[len(s) :]
+    return out if not rest else []
+
+
+#: candidate hangul syllables kept per Cyrillic syllable (Чен: 정, 전, 젠 …), likeliest first
+_HANGUL_CANDIDATES = 8
+#: the initial sound law: a family name read with ㄹ is written with ㅇ or ㄴ in the South (리 이, 류 유, 로 노)
+_INITIAL_LAW = {"리": "이", "류": "유", "림": "임", "로": "노", "라": "나", "량": "양", "려": "여"}
+
+
+def _korean_in_cyrillic(text: str, words: list[str], syllables: list) -> Reading:
+    (family_options,) = syllables[0]
+    family_options = [h for c in family_options for h in (_INITIAL_LAW.get(c), c) if h][
+        : _HANGUL_CANDIDATES * 2
+    ]
+    fam = list(dict.fromkeys(s for h in family_options for s in korean.surname_spellings(h)))
+    tokens = [make_token(fam, [words[0]] * len(fam), "family", max_alts=32)]
+    for w, word_syllables in zip(words[1:], syllables[1:], strict=True):
+        for options in word_syllables:
+            # each spelling noted with the syllable it spells (мин→민): the token is one hangul syllable
+            # of a given name, so a word left over facing it is a conflict (see features._hangul_syllable)
+            spelt = {}
+            for h in options[:_HANGUL_CANDIDATES]:
+                for s in korean.given_spellings(h):
+                    spelt.setdefault(s, f"{w}→{h}")
+            tokens.append(make_token(list(spelt), list(spelt.values()), "given", max_alts=32))
+    method = "hangul from Cyrillic (Kontsevich) → Revised / McCune-Reischauer"
     return Reading(tuple(tokens), method, translit=True, detail=text)
 
 
