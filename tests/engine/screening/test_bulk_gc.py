@@ -33,3 +33,24 @@ def test_bulk_screening_leaves_the_collector_as_it_found_it():
     results = list(screen_queries(index, queries, workers=1))
     assert [qid for qid, _ in results] == [qid for qid, _ in queries]
     assert gc.get_threshold() == before
+
+
+def test_survivors_of_a_bulk_run_join_the_oldest_generation_and_cycles_are_still_collected():
+    import weakref
+
+    class Node:
+        pass
+
+    with bulk_gc(BULK_GC_MIN_QUERIES):
+        kept = [[i] for i in range(2000)]  # what a run keeps: its caches (lists are always tracked)
+        cycle = Node()
+        cycle.me = cycle  # garbage that only the cyclic collector frees
+        dead = weakref.ref(cycle)
+        del cycle
+    # the survivors are not left in the young generations, to be scanned again by their next collections
+    young = {id(o) for g in (0, 1) for o in gc.get_objects(generation=g)}
+    assert not any(id(d) in young for d in kept)
+    assert any(o is kept[0] for o in gc.get_objects(generation=2))
+    assert dead() is not None  # the run did not stop to collect it …
+    gc.collect()
+    assert dead() is None  # … and the next full collection does

@@ -105,6 +105,8 @@ def screen_queries(
 
 #: Bulk runs of at least this many queries tune the garbage collector (see :func:`bulk_gc`).
 BULK_GC_MIN_QUERIES = 500
+#: allocations between two young-generation collections during a bulk run (see :func:`bulk_gc`)
+BULK_GC_THRESHOLD = 1_000_000
 
 
 @contextmanager
@@ -114,17 +116,24 @@ def bulk_gc(n_queries: int) -> Iterator[None]:
     Screening allocates many small objects and keeps many in its caches (readings, token similarities),
     so the collector's default thresholds make it re-scan those caches over and over: about a quarter
     of the CPU time of a bulk run. Objects alive at the start (the index, dictionaries) are frozen out
-    of collection (which also spares forked workers copying their pages), and collections are made
-    rarer. Reference counting still frees almost everything at once; only cycles wait longer."""
+    of collection (which also spares forked workers copying their pages), and young-generation
+    collections wait for a million allocations (:data:`BULK_GC_THRESHOLD`): what survives them is the
+    caches, which no collection frees, while the cycles a run leaves are a few hundred objects per
+    thousand queries. Reference counting still frees almost everything at once; only cycles wait longer.
+    Afterwards the run's survivors join the oldest generation, as the long-lived objects they are."""
     if n_queries < BULK_GC_MIN_QUERIES:
         yield
         return
     old = gc.get_threshold()
     gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(BULK_GC_THRESHOLD, 20, 20)
     try:
         yield
     finally:
+        # what survived the run is the caches (readings, similarities, prepared candidates), which live
+        # as long as the process: they join the oldest generation with the objects frozen at the start,
+        # instead of being scanned again by the young generations' next collections
+        gc.freeze()
         gc.set_threshold(*old)
         gc.unfreeze()
 
