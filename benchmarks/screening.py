@@ -429,13 +429,23 @@ VS_SEEDS = (11, 12, 13)
 def bulk_vs_logic_v2_repeated(index_dir: Path, nk_py: Path | None) -> list[dict]:
     """:func:`bulk_vs_logic_v2` once per seed, each in a fresh process: every run starts with cold caches
     (no run profits from another's), and the spread of the runs shows the machine's noise."""
+    from rsec import _native
+
     runs = []
     for seed in VS_SEEDS:
         cmd = [sys.executable, __file__, "--vs-phase", str(index_dir), str(seed)]
-        if nk_py is not None:
-            cmd += ["--vs-nk", str(nk_py)]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=True)
-        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        env = {k: v for k, v in os.environ.items() if k != _native.PURE_PYTHON_ENV}
+        proc = subprocess.run(cmd + (["--vs-nk", str(nk_py)] if nk_py else []), capture_output=True, text=True,
+                              check=True, env=env)  # fmt: skip
+        run = json.loads(proc.stdout.strip().splitlines()[-1])
+        # the same source not compiled (setup.py compiles the matcher's modules), same queries, fresh process
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, check=True, env={**env, _native.PURE_PYTHON_ENV: "1"}
+        )
+        pure = json.loads(proc.stdout.strip().splitlines()[-1])
+        assert pure["rsec_hits"] == run["rsec_hits"] and pure["native"] == "pure Python", pure
+        run.update(pure_cpu=pure["rsec_cpu"], pure_wall=pure["rsec_wall"])
+        runs.append(run)
     return runs
 
 
@@ -474,7 +484,11 @@ def bulk_vs_logic_v2(index_dir: Path, nk_py: Path | None, n: int = 2000, seed: i
             cand = [index.reading(2 * r).original for r in sorted(name_rows)]
             lines.append(json.dumps({"schema": "Person", "q": q.name, "c": cand, "c_schema": entity.schema}))
             n_pairs += 1
+    from rsec import _native
+
+    native = set(_native.status().values())
     out = {
+        "native": native.pop() if len(native) == 1 else "mixed",
         "queries": n,
         "pairs": n_pairs,
         "rsec_cpu": cpu,
@@ -963,8 +977,10 @@ def main() -> int:
         "retrieval is given for free.",
         "",
         table(["matcher", "work", "CPU s", "wall s", "q/s (CPU)", "q/s (wall)", "alerts"], [
-            ["rsec", "keys + retrieval + scoring", vs["rsec_cpu"], vs["rsec_wall"], vs["queries"] / vs["rsec_cpu"],
-             vs["queries"] / vs["rsec_wall"], vs["rsec_hits"]],
+            [f"rsec ({vs['native']})", "keys + retrieval + scoring", vs["rsec_cpu"], vs["rsec_wall"],
+             vs["queries"] / vs["rsec_cpu"], vs["queries"] / vs["rsec_wall"], vs["rsec_hits"]],
+            ["rsec (pure Python: the same source, not compiled)", "keys + retrieval + scoring", vs["pure_cpu"],
+             vs["pure_wall"], vs["queries"] / vs["pure_cpu"], vs["queries"] / vs["pure_wall"], vs["rsec_hits"]],
             ["nomenklatura logic-v2", "scoring only", vs.get("nk_cpu", "n/a"), vs.get("nk_wall", "n/a"),
              vs["queries"] / vs["nk_cpu"] if "nk_cpu" in vs else "n/a",
              vs["queries"] / vs["nk_wall"] if "nk_wall" in vs else "n/a", vs.get("nk_alerts", "n/a")],
@@ -973,8 +989,11 @@ def main() -> int:
         (f"rsec is {vs['nk_cpu'] / vs['rsec_cpu']:.2f}× as fast as logic-v2 in CPU time "
          f"({vs['nk_wall'] / vs['rsec_wall']:.2f}× in wall time) in the median run; logic-v2 comparisons that raised: {vs['nk_errors']}. "
          "All runs (rsec CPU s / logic-v2 CPU s = ratio): "
-         + "; ".join(f"{r['rsec_cpu']:.2f} / {r['nk_cpu']:.2f} = {r['nk_cpu'] / r['rsec_cpu']:.2f}×" for r in vs_runs) + "."
-         if "nk_cpu" in vs else "logic-v2 not run."),
+         + "; ".join(f"{r['rsec_cpu']:.2f} / {r['nk_cpu']:.2f} = {r['nk_cpu'] / r['rsec_cpu']:.2f}×" for r in vs_runs) + ". "
+         if "nk_cpu" in vs else "logic-v2 not run. ")
+        + "rsec's own source not compiled, in the same runs (pure Python CPU s / compiled CPU s = speed-up): "
+        + "; ".join(f"{r['pure_cpu']:.2f} / {r['rsec_cpu']:.2f} = {r['pure_cpu'] / r['rsec_cpu']:.2f}×" for r in vs_runs)
+        + (f"; pure Python against logic-v2: {vs['nk_cpu'] / vs['pure_cpu']:.2f}× in the median run." if "nk_cpu" in vs else "."),
         "",
         f"Where a query's time goes (CPU time, 500 fresh US negatives, one process): {split['total']:.2f} ms = "
         f"key computation {split['keys']:.2f} ms + retrieval {split['retrieval']:.2f} ms + exact scoring "
