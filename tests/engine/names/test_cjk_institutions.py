@@ -4,6 +4,7 @@ people; the pairs are of the kind the ROR registry lists."""
 
 from __future__ import annotations
 
+import pytest
 from names_helpers import score
 
 from rsec.engine.names import DEFAULT_THRESHOLD, chinese
@@ -142,3 +143,26 @@ def test_korean_institutions_in_mccune_reischauer_spellings():
     assert score(_m(), "경희대학교", "Kyung Hee University", ORG) >= DEFAULT_THRESHOLD
     assert score(_m(), "대구대학교", "Taegu University", ORG) >= DEFAULT_THRESHOLD
     assert score(_m(), "경희대학교", "Kyungpook National University", ORG) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("japanese", "english"),
+    [
+        ("北斗無線株式会社", "Hokuto Musen Co., Ltd."),  # a JMdict-glossed word kept in romaji
+        ("北斗無線株式会社", "Hokuto Radio Co., Ltd."),  # … or translated
+        ("東邦設計株式会社", "Toho Sekkei Co., Ltd."),
+        ("青葉学院大学", "Aoba Gakuin University"),  # a generic term kept in romaji
+        ("北京工业大学", "Beijing Industrial University"),  # 工業 is industry as well as technology
+    ],
+)
+def test_japanese_words_kept_in_romaji_in_english_names(matcher, japanese, english):
+    """Japanese bodies often keep a word of their name in romaji in English (Musen, Sekkei, Gakuin)."""
+    assert score(matcher, japanese, english, "Organization") >= DEFAULT_THRESHOLD
+
+
+def test_readings_of_common_words_are_spelt_and_kept_to_japanese_names(matcher):
+    # another romaji word is another body: the readings are compared by spelling only
+    assert score(matcher, "北斗無線株式会社", "Hokuto Kisen Co., Ltd.", "Organization") < DEFAULT_THRESHOLD
+    assert score(matcher, "東邦設計株式会社", "Toho Shoji Co., Ltd.", "Organization") < DEFAULT_THRESHOLD
+    # a generic Korean term gets no sound-alike reading (중앙 central does not sound like Chungju)
+    assert score(matcher, "중앙대학교의료원", "Chungju Medical Center", "Organization") < DEFAULT_THRESHOLD

@@ -1066,6 +1066,19 @@ def _has_kana(text: str) -> bool:
     return any("\u3041" <= ch <= "\u30ff" and ch != "\u30fb" for ch in text)
 
 
+def _glossed_token(surface: str, words: list[str], chinese_only: bool) -> Token:
+    """A word of an organisation name translated through JMdict (無線 → radio, 天馬 → flying horse),
+    compared by spelling. In a Japanese name it also keeps its readings, spelt by rule: Japanese
+    bodies often keep the word in romaji in their English names (八重洲無線 Yaesu Musen, 久米設計 Kume
+    Sekkei, 天馬 Tenma); a name in Chinese translates it (no pinyin of common words)."""
+    notes = [f"{surface}={words[0]}"] * len(words)
+    if not chinese_only:
+        ra, rn, _ = _name_chunk_alts(surface)
+        kept = [(a, n) for a, n in zip(ra, rn, strict=True) if a not in words]
+        words, notes = words + [a for a, _ in kept], notes + [n for _, n in kept]
+    return make_token(words, notes, spelt=frozenset(words), max_alts=max(MAX_ALTS, len(words)))
+
+
 def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
     text, f0 = _strip_cjk_forms(text)
     forms = set(f0)
@@ -1116,9 +1129,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                 words = [orgs.SYNONYMS.get(g, g) for g in _gloss_words(japanese.glosses(surface))[:6]]
                 words += [w.rstrip("*") for w in english[1:].split() if w.rstrip("*") not in words]
                 words += _inflections(words)
-                tokens.append(
-                    make_token(words, [f"{surface}={words[0]}"] * len(words), spelt=frozenset(words))
-                )
+                tokens.append(_glossed_token(surface, words, zh))
                 details.append(f"{surface}={'/'.join(words[:3])}")
                 continue
             if english:
@@ -1131,8 +1142,11 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                     # an English word is compared by spelling only: 日本 = japan does not sound like Esfahan
                     alts, notes = [word, *others], [surface] * (1 + len(others))
                     spelt = frozenset(alts)
-                    if len(words) == 1 and word not in orgs.GENERIC_WORDS:
-                        # a term can also be a place name read aloud (東北 = northeastern, or Tohoku)
+                    kanji = not zh and not any("\uac00" <= c <= "\ud7a3" for c in surface)
+                    if len(words) == 1 and (kanji or word not in orgs.GENERIC_WORDS):
+                        # a term can also be a place name read aloud (東北 = northeastern, or Tohoku);
+                        # in a Japanese name a generic one too is often kept in romaji (札幌学院大学
+                        # Sapporo Gakuin University, 新明和工業 ShinMaywa Kogyo), spelt by rule
                         ra, rn, ra_spelt = _name_chunk_alts(surface, zh)
                         alts, notes, spelt = alts + ra, notes + rn, (spelt - set(ra)) | ra_spelt
                     more = [w for w in _inflections([word, *others]) if w not in alts]
@@ -1148,9 +1162,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                     if glosses:  # a common word the vocabulary lacks, translated through JMdict
                         words = [orgs.SYNONYMS.get(g, g) for g in glosses]
                         words += _inflections(words)
-                        tokens.append(
-                            make_token(words, [f"{part}={glosses[0]}"] * len(words), spelt=frozenset(words))
-                        )
+                        tokens.append(_glossed_token(part, words, zh))
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
                     alts, notes, spelt = _name_chunk_alts(part, zh)
