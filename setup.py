@@ -42,9 +42,9 @@ class BuildCompiled(build_ext):
     def run(self) -> None:
         super().run()
         built = {
-            ext.name: hashlib.sha256(_source(ext.name).read_bytes()).hexdigest()
+            ext.name: SOURCE_HASHES[ext.name]
             for ext in self.extensions
-            if Path(self.get_ext_fullpath(ext.name)).exists()
+            if ext.name in SOURCE_HASHES and Path(self.get_ext_fullpath(ext.name)).exists()
         }
         package_dir = Path(self.get_ext_fullpath("rsec._x")).parent
         package_dir.mkdir(parents=True, exist_ok=True)
@@ -62,8 +62,15 @@ def _extensions() -> list[Extension]:
         Extension(module, [str(_source(module).relative_to(SRC.parent))], optional=True)
         for module in COMPILED
     ]
+    # each source's hash is taken before Cython reads it, and every C file is made again from the source
+    # (not only those older than it): the manifest then never vouches for code compiled from another text
+    SOURCE_HASHES.update((m, hashlib.sha256(_source(m).read_bytes()).hexdigest()) for m in COMPILED)
     directives = {"language_level": 3, "binding": True, "annotation_typing": False}
-    return cythonize(exts, compiler_directives=directives, quiet=True)
+    return cythonize(exts, compiler_directives=directives, quiet=True, force=True)
+
+
+#: module → SHA-256 of the source handed to Cython in this build
+SOURCE_HASHES: dict[str, str] = {}
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildCompiled})
