@@ -166,3 +166,11 @@ def test_readings_of_common_words_are_spelt_and_kept_to_japanese_names(matcher):
     assert score(matcher, "東邦設計株式会社", "Toho Shoji Co., Ltd.", "Organization") < DEFAULT_THRESHOLD
     # a generic Korean term gets no sound-alike reading (중앙 central does not sound like Chungju)
     assert score(matcher, "중앙대학교의료원", "Chungju Medical Center", "Organization") < DEFAULT_THRESHOLD
+
+
+def test_chinese_government_bodies_kept_whole_by_jieba_are_translated(matcher):
+    # jieba keeps 教育厅 and 勞動部 whole; the stem is translated and the affix names the kind of body
+    assert score(matcher, "甘肃省教育厅", "Gansu Education Department", ORG) >= DEFAULT_THRESHOLD
+    assert score(matcher, "湖南省教育厅", "Education Department of Hunan Province", ORG) >= DEFAULT_THRESHOLD
+    assert score(matcher, "勞動部", "Ministry of Labor", ORG) >= DEFAULT_THRESHOLD
+    assert score(matcher, "甘肃省教育厅", "Gansu Health Department", ORG) < DEFAULT_THRESHOLD

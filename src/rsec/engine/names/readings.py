@@ -1305,6 +1305,14 @@ def _script_runs(chunk: str) -> list[str]:
 _GLOSS_STOP = orgs.STOPWORDS | {"to", "etc", "something", "one", "s", "esp"}
 
 
+#: the last character of a Chinese word for a government body, with its English: 教育厅 is the education
+#: department, 勞動部 the ministry of labour, 公安局 the public security bureau
+_CHINESE_AFFIXES = {
+    "部": ("ministry", "department"), "厅": ("department",), "廳": ("department",),
+    "局": ("bureau", "administration"), "署": ("agency", "office"), "处": ("office",), "處": ("office",),
+}  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Split a CJK chunk the vocabulary does not know into proper-name runs (read aloud later) and common
@@ -1319,6 +1327,14 @@ def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]
         # (兒童 → 児童 children, 输血 → 輸血 transfusion)
         for word, proper in chinese.segment(surface):
             glosses = () if proper or len(word) < 2 else japanese.glosses(chinese.to_japanese(word))
+            affix = _CHINESE_AFFIXES.get(word[-1]) if not glosses and not proper and len(word) >= 3 else None
+            if affix:
+                # a word of the state's kind of body that jieba keeps whole (教育厅 education department,
+                # 勞動部 labour ministry): the stem translated through JMdict, the affix by its kind
+                stem = _gloss_words(japanese.glosses(chinese.to_japanese(word[:-1])))[:6]
+                if stem:
+                    out += [(word[:-1], tuple(stem)), (word[-1], affix)]
+                    continue
             out.append((word, tuple(_gloss_words(glosses)[:6])))
         return tuple(out)
     morphs = list(japanese.analyse(surface))
