@@ -174,3 +174,13 @@ def test_chinese_government_bodies_kept_whole_by_jieba_are_translated(matcher):
     assert score(matcher, "湖南省教育厅", "Education Department of Hunan Province", ORG) >= DEFAULT_THRESHOLD
     assert score(matcher, "勞動部", "Ministry of Labor", ORG) >= DEFAULT_THRESHOLD
     assert score(matcher, "甘肃省教育厅", "Gansu Health Department", ORG) < DEFAULT_THRESHOLD
+
+
+def test_common_words_of_korean_institution_names_are_translated(matcher):
+    assert score(matcher, "한국보훈복지연구원", "Korea Veterans Welfare Institute", ORG) >= DEFAULT_THRESHOLD
+    assert (
+        score(matcher, "서울첨단건축연구소", "Seoul Advanced Architecture Institute", ORG)
+        >= DEFAULT_THRESHOLD
+    )
+    assert score(matcher, "한국보훈복지연구원", "Korea Labor Institute", ORG) < DEFAULT_THRESHOLD
+    assert score(matcher, "한국보훈복지연구원", "Korea Veterans Hospital", ORG) < DEFAULT_THRESHOLD
