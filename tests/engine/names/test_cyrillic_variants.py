@@ -88,3 +88,14 @@ def test_english_forms_of_given_names(matcher):
     # the English form of another name is another name
     assert score(matcher, "Лев Соколов", "Peter Sokolov") < DEFAULT_THRESHOLD
     assert score(matcher, "Евгений Орлов", "Eugene Orlando") < DEFAULT_THRESHOLD
+
+
+def test_more_russian_institution_words_are_translated(matcher):
+    org = "Organization"
+    assert (
+        score(matcher, "Институт проблем микроэлектроники", "Institute of Microelectronics Problems", org)
+        >= 0.7
+    )
+    assert score(matcher, "Институт полимеров", "Polymer Institute", org) >= 0.7
+    assert score(matcher, "Государственный университет сервиса", "State University of Service", org) >= 0.7
+    assert score(matcher, "Государственный университет сервиса", "State University of Tourism", org) < 0.7
