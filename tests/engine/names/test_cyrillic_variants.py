@@ -99,3 +99,12 @@ def test_more_russian_institution_words_are_translated(matcher):
     assert score(matcher, "Институт полимеров", "Polymer Institute", org) >= 0.7
     assert score(matcher, "Государственный университет сервиса", "State University of Service", org) >= 0.7
     assert score(matcher, "Государственный университет сервиса", "State University of Tourism", org) < 0.7
+
+
+def test_russian_institution_abbreviations_are_written_out(matcher):
+    org = "Organization"
+    assert score(matcher, "НИИ полимеров", "Polymer Research Institute", org) >= 0.7
+    assert (
+        score(matcher, "Институт физики РАН", "Institute of Physics, Russian Academy of Sciences", org) >= 0.7
+    )
+    assert score(matcher, "Ран", "Ran", org) >= 0.7  # alone, the word is a name of its own

@@ -887,6 +887,15 @@ UKRAINIAN_TERMS = {
     "інформаційн": "information",
     "політехні": "technology",
 }
+#: abbreviations of Russian institution names, written out (lower case, as tokenised) as English renders
+#: them: НИИ (научно-исследовательский институт) is a research institute, РАН the Russian Academy of Sciences
+CYRILLIC_ABBREVIATIONS = {
+    "нии": ("исследовательский", "институт"),
+    "ниц": ("исследовательский", "центр"),
+    "ран": ("российской", "академии", "наук"),
+    "нан": ("национальной", "академии", "наук"),
+    "ан": ("академии", "наук"),
+}
 CYRILLIC_STEMS = sorted(CYRILLIC_TERMS, key=len, reverse=True)
 UKRAINIAN_STEMS = sorted(UKRAINIAN_TERMS, key=len, reverse=True)
 

@@ -889,6 +889,8 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
     if script == "Cyrl":
         text, phrase_forms = _strip_cyrillic_forms(text)
         words = tokenize(text)
+        if len(words) > 1:  # beside other words (НИИ полимеров), not a name of its own (Ран)
+            words = [x for w in words for x in orgs.CYRILLIC_ABBREVIATIONS.get(w, (w,))]
         forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
         rest = " ".join(w for w in words if w not in forms)
         r = _cyrillic(rest)
