@@ -423,7 +423,7 @@ def retrieval(index, workers: int, n_negatives: int) -> tuple[list[list], list[l
 
 
 #: seeds of the repeated one-core comparisons with logic-v2 (each in a fresh process, own query sample)
-VS_SEEDS = (11, 12, 13)
+VS_SEEDS = (11, 12, 13, 14, 15)
 
 
 def bulk_vs_logic_v2_repeated(index_dir: Path, nk_py: Path | None) -> list[dict]:
