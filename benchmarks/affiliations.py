@@ -12,7 +12,9 @@ OpenAlex gold sets label OpenAlex institution ids with their names; a label is m
 and the places its strings name (``map_openalex_labels``: one record's display name; a shared display
 name decided by country or city; another name of one record — label, alias, acronym — supported by a
 named country or city). Rows with any unmapped label are scored only in the "all rows" view, the
-unmapped label counting as a miss.
+unmapped label counting as a miss. The files' ``labels_name`` entry "-1 - None" is the label -1 (no
+institution) but also what the script that wrote them put for a label id it had no name for; where the
+row's ``labels`` column holds such an unnamed id, the entry is that institution (unmapped), not "none".
 
 Usage: ``.venv/bin/python benchmarks/affiliations.py [--errors SET] [--limit N]``
 """
@@ -80,10 +82,17 @@ def load_sets(registry: RorRegistry) -> dict[str, list[tuple[str, list[str]]]]:
         with open(BENCH / "openalex_gold" / file, encoding="utf-8", newline="") as fh:
             for r in csv.DictReader(fh, delimiter="\t"):
                 labels = []
-                for lab in ast.literal_eval(r["labels_name"]):
-                    oa_id, _, lname = lab.partition(" - ")
-                    if oa_id.strip() != "-1":  # "-1 - None": the string names no institution
+                names = [lab.partition(" - ") for lab in ast.literal_eval(r["labels_name"])]
+                named = {oa_id.strip() for oa_id, _, _ in names}
+                # "-1 - None" is what the gold files' script wrote for a label id it had no name for, as
+                # well as for the label -1 (no institution): when the row's ``labels`` column holds such
+                # an id, the entry is that institution, unnamed, hence unmapped (not "no institution")
+                nameless = [str(x) for x in ast.literal_eval(r["labels"]) if x != -1 and str(x) not in named]
+                for oa_id, _, lname in names:
+                    if oa_id.strip() != "-1":
                         labels.append((oa_id.strip(), lname))
+                    elif nameless:
+                        labels.append((nameless.pop(0), ""))
                 rows.append((r["affiliation_string"], labels))
         raw[name] = rows
     mapping = map_openalex_labels(registry, [row for rows in raw.values() for row in rows])
@@ -165,7 +174,8 @@ def map_openalex_labels(
     for text, labels in rows:
         for oa_id, lname in labels:
             texts.setdefault(oa_id, []).append(text)
-            names[oa_id] = lname
+            if lname or oa_id not in names:
+                names[oa_id] = lname
 
     def evidence(ror_id: str, oa_id: str, key: tuple[str, ...]) -> tuple[int, int, int]:
         org = registry[ror_id]
@@ -189,7 +199,9 @@ def map_openalex_labels(
         ids = display.get(key, set())
         choice: str | None = None
         how = "unmapped"
-        if len(ids) == 1:
+        if not key:
+            how = "unmapped: no name in the gold file"
+        elif len(ids) == 1:
             (rid,) = ids
             support, contra, _ = evidence(rid, oa_id, key)
             if support or not contra:
@@ -373,7 +385,10 @@ def main(argv: list[str] | None = None) -> int:
         "labelled string names that record's country or city and some name another country; a display "
         "name shared by several records, when the strings' country or city picks one; a name that is one "
         "record's other name (label, alias, acronym), when the strings name its country or city and no "
-        f"other. Distinct OpenAlex labels: {OA_MAPPING_COUNTS}. Unmapped labels "
+        "other. A labels_name entry '-1 - None' is read as no institution, except where the row's labels "
+        "column holds an OpenAlex id that labels_name does not name (the files' script wrote '-1 - None' "
+        "for ids it had no name for): then it is that institution, unmapped. "
+        f"Distinct OpenAlex labels: {OA_MAPPING_COUNTS}. Unmapped labels "
         "count as misses in the all-rows view and exclude the row from the subset view. Sets whose file "
         "format holds one id per string (names_1000, Springer Nature) are scored on the principal "
         "institution of each affiliation (`AffiliationMatcher.select_primary`: a unit gives way to its named "
