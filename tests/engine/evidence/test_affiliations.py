@@ -345,3 +345,18 @@ def test_an_acronym_the_text_spells_out_is_not_another_bearer_of_its_letters(mat
     assert ids(matcher, "Center for Advanced Studies (CAS), Beijing, China") == []
     assert ids(matcher, "Institute of Physics, CAS, Beijing, China") == [CAS]
     assert ids(matcher, "Chinese Academy of Sciences (CAS), Beijing, China") == [CAS]
+
+
+def test_line_break_and_tab_escapes_of_harvested_metadata_are_spaces():
+    """ "#N#", "#R#" and "#TAB#" (line break and tab escapes in harvested affiliation strings) split a name
+    no more than a space does."""
+    reg = RorRegistry(
+        [_org("0dddddd11", "Swiss Federal Laboratories for Materials Science", "CH", "Dübendorf")]
+    )
+    m = AffiliationMatcher(reg)
+    for text in (
+        "Empa - Swiss Federal Laboratories#R#for Materials Science, Dübendorf, Switzerland",
+        "#N##TAB#Swiss Federal#N#   Laboratories for Materials Science",
+    ):
+        assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0dddddd11"], text
+    assert [t.norm for t in tokenize("Ear#N#Hospital")] == ["ear", "hospital"]

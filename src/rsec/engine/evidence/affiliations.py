@@ -92,7 +92,9 @@ _CJK_RE = re.compile(f"[{_CJK_RANGES}]")
 _TOKEN_RE = re.compile(rf"[{_CJK_RANGES}]|\d+|[^\W\d_{_CJK_RANGES}]+")
 _SEGMENT_CHARS = set(",;()[]{}/|\n\r\t、:·•")
 _PART_CHARS = set(";\n")
-_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;|&amp\b", re.S)
+#: markup, entities, and the escapes some harvested metadata writes for line breaks and tabs ("Eye and
+#: Ear#N#Hospital", "Laboratory#R#for#R#Thin Films", "#TAB#"): a break inside a name, read as a space
+_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;|&amp\b|#(?:N|R|TAB)#", re.S)
 
 #: abbreviation → word, applied to normalised tokens on both sides (query and registry names)
 ABBREVIATIONS: dict[str, str] = {
