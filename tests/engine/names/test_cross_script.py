@@ -23,6 +23,7 @@ MATCHES = [
     ("習近平", "XI Jin-ping", "Person"),  # traditional characters, hyphenated syllables
     ("张小平", "Chang Hsiao-ping", "Person"),  # Wade-Giles
     ("曾国明", "Tsang Kwok-ming", "Person"),  # Cantonese, Hong Kong Government romanisation
+    ("梁學友", "Leung Hok-yau", "Person"),  # Cantonese, a syllable of the given name written as a vowel
     ("陈家辉", "Chan Ka-fai", "Person"),
     ("董军", "Tung Chun", "Person"),  # Wade-Giles-like spellings of one syllable each
     ("김정은", "Kim Jong Un", "Person"),
@@ -101,6 +102,9 @@ NON_MATCHES = [
     ("김우진", "Kim Jin", "Person"),
     ("최우", "Choi Woo-shik", "Person"),
     ("曾国明", "Tsang Kwok-wai", "Person"),  # one Cantonese syllable differs
+    ("梁學友", "Leung Hok-man", "Person"),
+    ("梁學友", "Leung Yau", "Person"),  # a syllable glued to a vowel-only one only as spelt together
+    ("Norwell Data Solutions, Inc.", "Norwell Data Solutions II, Inc.", "Company"),  # II glues to nothing
     # one-syllable words whose consonants agree but whose vowels differ are other syllables
     ("王明", "Wen Ming", "Person"),
     ("董军", "Chang Chun", "Person"),

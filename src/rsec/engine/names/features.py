@@ -435,16 +435,19 @@ def _sound_only_cap(m: TokenMatch, cfg: MatcherConfig) -> float:
 _MERGED: dict[tuple, Token] = {}
 
 
-def _close_to_any(strings: list[str], other: tuple[Token, ...], cfg: MatcherConfig) -> bool:
+def _close_to_any(
+    strings: list[str], other: tuple[Token, ...], cfg: MatcherConfig, sound: bool = True
+) -> bool:
     """Whether one of ``strings`` could pair with one of the ``other`` tokens in :func:`align` within one
-    script: spelt alike at least ``token_match_min`` (or, when Latin sound-alikes count, sounding alike)."""
+    script: spelt alike at least ``token_match_min`` (or, with ``sound`` and when Latin sound-alikes
+    count, sounding alike)."""
     sim, cutoff = OSA.normalized_similarity, cfg.token_match_min
     for t in other:
         for o in t.alts:
             for m in strings:
                 if sim(m, o, score_cutoff=cutoff):
                     return True
-    if cfg.latin_phonetic_weight > 0:
+    if sound and cfg.latin_phonetic_weight > 0:
         sounds = {t.phons[0] for t in other if t.phons}
         return any(phonetic_key(m) in sounds for m in strings)
     return False
@@ -502,9 +505,15 @@ def _joined(
         a, b = tokens[i], tokens[i + 1]
         if a.generic or b.generic:
             continue
+        glued = [x + y for x in a.alts[:3] for y in b.alts[:3]]
         if (a.phons[:1] == ("a",) or b.phons[:1] == ("a",)) and not _given_syllables(a, b):
-            continue  # never glue on a vowel-only word: "Kim Yo" would sound like "Kim"
-        if not cross and not _close_to_any([x + y for x in a.alts[:3] for y in b.alts[:3]], other, cfg):
+            # glued on a vowel-only word, a word sounds like its other syllable ("Kim Yo" like "Kim"):
+            # only one spelt like a word of the other side is read as one word written apart
+            # (Hok-yau ↔ hokyau: a Cantonese given name's syllables), never a number (Solutions II);
+            # _merged compares it by spelling
+            if _is_number(a) or _is_number(b) or not _close_to_any(glued, other, cfg, sound=False):
+                continue
+        elif not cross and not _close_to_any(glued, other, cfg):
             continue
         merged = _merged(a, b)
         if cross and pairs is not None and not pairs(merged):
