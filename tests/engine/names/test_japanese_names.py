@@ -170,3 +170,31 @@ def test_a_forked_worker_reads_the_name_dictionary_through_its_own_connection():
     proc.join(timeout=60)
     assert fresh and own_pid
     assert readings == J.jmnedict_readings.__wrapped__("矢田", "family")
+
+
+@pytest.mark.parametrize(
+    ("written", "romaji"),
+    [
+        ("髙橋一郎", "Ichiro Takahashi"),  # 髙 (hashigo-daka) for 高
+        ("𠮷田 花子", "Hanako Yoshida"),  # 𠮷 (tsuchi-yoshi), outside the Basic Multilingual Plane
+        ("濵田誠", "Makoto Hamada"),  # 濵 for 浜
+        ("增田太郎", "MASUDA, Taro"),  # an old form (旧字体): 增 for 増
+        ("葛\U000e0100西 健", "Ken Kasai"),  # an ideographic variation sequence (葛 with a selector)
+    ],
+)
+def test_variant_forms_of_kanji_read_as_the_standard_form(matcher, written, romaji):
+    """Family registers keep variant forms of kanji (異体字) that the dictionaries file under the standard
+    form: the name is read as its standard form, both ways, and the explanation says so."""
+    assert score(matcher, written, romaji) >= DEFAULT_THRESHOLD
+    assert score(matcher, romaji, written) >= DEFAULT_THRESHOLD
+    reading = next(r for r in prepare(written, "Person").readings if r.japanese)
+    assert J.standard_forms(written) in reading.detail
+
+
+def test_variant_form_still_needs_the_same_given_name(matcher):
+    assert score(matcher, "髙橋一郎", "Jiro Takahashi") < DEFAULT_THRESHOLD
+
+
+def test_standard_forms_leave_standard_text_alone():
+    assert J.standard_forms("高橋一郎") == "高橋一郎"
+    assert J.standard_forms("髙橋 﨑 𠮷") == "高橋 崎 吉"

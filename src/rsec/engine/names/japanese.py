@@ -16,6 +16,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .normalize import VARIATION_SELECTORS
+
 _lock = threading.Lock()
 _tagger = None
 _jam = None
@@ -71,6 +73,30 @@ def analyse(text: str) -> tuple[Morpheme, ...]:
             kana = ""
         out.append(Morpheme(w.surface, kana, kind))
     return tuple(out)
+
+
+#: variant forms of kanji (異体字) that family and given names keep in the family register and in
+#: official documents, and that the dictionaries file under the standard form: 髙橋 is 高橋, 山﨑 is
+#: 山崎, 𠮷田 is 吉田. Old forms (旧字体) that have a new one (澤 → 沢, 齋 → 斎) are folded through
+#: OpenCC's table instead (:func:`standard_forms`).
+NAME_VARIANTS = str.maketrans(
+    {
+        "髙": "高", "𠮷": "吉", "﨑": "崎", "嵜": "崎", "碕": "崎", "濵": "浜", "栁": "柳", "舩": "船",
+        "槗": "橋", "𣘺": "橋", "靑": "青", "淸": "清", "埜": "野", "曻": "昇", "逹": "達", "柗": "松",
+        "𩵋": "魚", "昻": "昂", "邉": "辺", "邊": "辺", "舘": "館", "莵": "菟", "敎": "教", "籔": "藪",
+        "卄": "廿", "冝": "宜", "𡈽": "土", "﨔": "欅",
+    }
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def standard_forms(text: str) -> str:
+    """``text`` with the variant and old forms of its kanji replaced by the standard (常用・人名用) ones, as
+    the dictionaries list names (髙橋 → 高橋, 增田 → 増田); variation selectors (葛󠄀, an ideographic
+    variation sequence) dropped."""
+    from .chinese import _converter
+
+    return _converter("t2jp").convert(VARIATION_SELECTORS.sub("", text).translate(NAME_VARIANTS))
 
 
 @lru_cache(maxsize=32768)

@@ -46,11 +46,17 @@ _DROP = re.compile(r"[.'`´ʼʻ’]")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 
 
+#: variation selectors: they pick a glyph (葛󠄀, an ideographic variation sequence), not a letter
+VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """NFKC (width folding: Ｍ→M, ｶ→カ), case folding, whitespace squeezed; stress marks that no letter
+    """NFKC (width folding: Ｍ→M, ｶ→カ), case folding, whitespace squeezed, variation selectors dropped; stress marks that no letter
     composes with go (Моско́вский → московский, as dictionaries and encyclopaedias mark Russian stress)."""
     text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = VARIATION_SELECTORS.sub("", text)
     if "\u0301" in text or "\u0300" in text:
         text = text.replace("\u0301", "").replace("\u0300", "")
     return " ".join(text.casefold().split())

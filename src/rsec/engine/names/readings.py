@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rsec.engine.lists.model import detect_script
@@ -498,6 +498,20 @@ def _family_and_given(text: str) -> tuple[str, str] | None:
 
 
 def _japanese_person(text: str) -> list[Reading]:
+    """The Japanese reading of a personal name in kanji; one written with variant or old forms of its
+    characters (髙橋一郎, 增田) is read as its standard form, which the dictionaries list."""
+    found = _japanese_person_as_written(text)
+    if found:
+        return found
+    standard = japanese.standard_forms(text)
+    if standard == text:
+        return []
+    return [
+        replace(r, detail=f"{text} = {standard}: {r.detail}") for r in _japanese_person_as_written(standard)
+    ]
+
+
+def _japanese_person_as_written(text: str) -> list[Reading]:
     split = _family_and_given(text)
     if split is None:
         return []
