@@ -360,3 +360,23 @@ def test_line_break_and_tab_escapes_of_harvested_metadata_are_spaces():
     ):
         assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0dddddd11"], text
     assert [t.norm for t in tokenize("Ear#N#Hospital")] == ["ear", "hospital"]
+
+
+def test_composite_name_reports_the_related_institution_it_names():
+    """ "Beijing Chao-Yang Hospital, Capital Medical University" is one record whose name names the university
+    it records as related (an affiliated hospital, not a child): both are reported; an unrelated name
+    inside a composite one is not."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorRelationship
+
+    hosp = _org("0eeeeee11", "Beijing Chao-Yang Hospital, Capital Medical University", "CN", "Beijing")
+    uni = _org("0eeeeee22", "Capital Medical University", "CN", "Beijing")
+    rel = (RorRelationship("related", uni.id, "Capital Medical University"),)
+    m = AffiliationMatcher(RorRegistry([replace(hosp, relationships=rel), uni]))
+    assert [x.ror_id for x in m.match("Beijing Chao-Yang Hospital, Capital Medical University")] == [
+        hosp.id,
+        uni.id,
+    ]
+    m = AffiliationMatcher(RorRegistry([hosp, uni]))
+    assert [x.ror_id for x in m.match("Beijing Chao-Yang Hospital, Capital Medical University")] == [hosp.id]

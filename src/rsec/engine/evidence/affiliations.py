@@ -1462,7 +1462,9 @@ class AffiliationMatcher:
         for c in chosen:
             if not _SEP_RE.search(c.entry.value):
                 continue
-            ancestors = set(self.registry.lineage(c.org.id))
+            # its ancestors, and the institutions it records as related ("Beijing Chao-Yang Hospital,
+            # Capital Medical University": the hospital is the university's affiliated hospital)
+            ancestors = set(self.registry.lineage(c.org.id)) | set(c.org.related("related"))
             inner = [
                 d
                 for d in cands
