@@ -26,6 +26,8 @@ MATCHES = [
     ("梁學友", "Leung Hok-yau", "Person"),  # Cantonese, a syllable of the given name written as a vowel
     ("陈家辉", "Chan Ka-fai", "Person"),
     ("董军", "Tung Chun", "Person"),  # Wade-Giles-like spellings of one syllable each
+    ("吕伟", "LYU Wei", "Person"),  # ü as a passport writes it
+    ("吕伟", "Lv Wei", "Person"),  # ü as a keyboard writes it
     ("김정은", "Kim Jong Un", "Person"),
     ("金正恩", "Kim Jong-un", "Person"),  # hanja → hangul → romanisation
     ("이민호", "Lee Min-ho", "Person"),  # surname spelling Lee for 이

@@ -154,13 +154,27 @@ def surname_spellings(family: str) -> list[str]:
     else:
         readings = ["".join(syllables(family))]
     out = readings + SURNAME_SPELLINGS.get(family, []) + [wade_giles(r) for r in readings]
-    return list(dict.fromkeys(o for o in out if o))
+    return list(dict.fromkeys(o for o in out + umlaut_spellings(family) if o))
 
 
 def given_spellings(given: str) -> list[str]:
     """Given name syllables joined (Xiaoping), and in Wade-Giles (Hsiaoping)."""
     syl = syllables(given)
-    return list(dict.fromkeys(["".join(syl), "".join(wade_giles(s) for s in syl)]))
+    return list(
+        dict.fromkeys(["".join(syl), "".join(wade_giles(s) for s in syl), *umlaut_spellings(given)[:1]])
+    )
+
+
+@lru_cache(maxsize=65536)
+def umlaut_spellings(text: str) -> list[str]:
+    """Other spellings of a name with ü after l or n (吕 lǚ), which pinyin without marks writes u: the
+    passport's yu (LYU) and the keyboard's v (Lv). Empty when the name has no such syllable."""
+    from pypinyin import Style, lazy_pinyin
+
+    raw = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")  # ü written v
+    if not any("v" in s for s in raw):
+        return []
+    return ["".join(s.replace("v", "yu") for s in raw), "".join(raw)]
 
 
 @lru_cache(maxsize=1)
