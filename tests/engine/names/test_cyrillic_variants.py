@@ -108,3 +108,26 @@ def test_russian_institution_abbreviations_are_written_out(matcher):
         score(matcher, "Институт физики РАН", "Institute of Physics, Russian Academy of Sciences", org) >= 0.7
     )
     assert score(matcher, "Ран", "Ran", org) >= 0.7  # alone, the word is a name of its own
+
+
+def test_hard_and_soft_signs_are_no_word_boundary():
+    """BGN/PCGN writes ъ and ь as quotes (Подъячев → Pod”yachev) and leaves ё as ё; the word is kept
+    whole (it had been cut at the quote: Pod) and ё spelt in Latin letters (Фёдоров → fedorov)."""
+    from rsec.engine.names.readings import cyrillic_spellings
+
+    assert cyrillic_spellings("подъячев")[0] == "podyachev"
+    assert cyrillic_spellings("фёдоров")[0] == "fedorov"
+    assert all(s.isascii() and s.isalpha() for w in ("объединённая", "ильин") for s in cyrillic_spellings(w))
+
+
+def test_name_with_a_hard_sign_matches_its_romanisations(matcher):
+    assert score(matcher, "Подъячев Игорь", "Igor Podyachev") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Igor Podyachev", "Подъячев Игорь") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Подъячев Игорь", "Igor Podolsky") < DEFAULT_THRESHOLD
+
+
+def test_organisation_words_with_hard_sign_translate(matcher):
+    # Объединённая (united) was cut to "ob" by the quote BGN/PCGN writes for ъ, and then left untranslated
+    query, listed = "Объединённая авиастроительная корпорация", "United Aircraft Corporation"
+    assert score(matcher, query, listed, "Organization") >= DEFAULT_THRESHOLD
+    assert score(matcher, query, "United Shipbuilding Corporation", "Organization") < DEFAULT_THRESHOLD

@@ -690,6 +690,10 @@ CYRILLIC_TERMS = {
     "завод": "plant",
     "производствен": "production",
     "объединени": "association",
+    "объединённ": "united",  # Объединённая авиастроительная корпорация, United Aircraft Corporation
+    "объединенн": "united",
+    "авиастроительн": "aircraft",
+    "точн": "precision",  # институт точных приборов, Institute of Precision Instruments
     "центральн": "central",
     "конструкторск": "design",
     "бюро": "bureau",

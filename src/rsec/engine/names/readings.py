@@ -652,6 +652,11 @@ def russianised(word: str) -> str:
     return word.translate(_RUSSIANISED)
 
 
+#: marks that Russian romanisations write inside a word (BGN/PCGN's middle dot, hard and soft signs),
+#: dropped; and the Cyrillic ё that iuliia's BGN/PCGN leaves as it is, written as that scheme's ë
+_SIGN_MARKS = str.maketrans({"ё": "ë", **dict.fromkeys("·”’ʺʹ\"'")})
+
+
 def cyrillic_spellings(word: str, ukrainian: bool = False) -> list[str]:
     """Latin spellings of one lower-case Cyrillic word: the Russian schemes (BGN/PCGN, ICAO, Wikipedia,
     scientific) and anyascii; for a Ukrainian name first the Ukrainian national romanisation (KMU 2010,
@@ -670,8 +675,9 @@ def cyrillic_spellings(word: str, ukrainian: bool = False) -> list[str]:
         ru = russianised(word)
     else:
         ru = word
-    # BGN/PCGN separates some letters with a middle dot (дэ → d·e), which is no word boundary
-    out += [tokenize(ascii_fold(s.translate(ru).replace("·", "")))[:1] for s in _IULIIA]
+    # BGN/PCGN separates some letters with a middle dot (дэ → d·e) and writes the hard and soft signs
+    # as quotes (объект → ob”yekt, Ильин → Il’in): none of them is a word boundary
+    out += [tokenize(ascii_fold(s.translate(ru).translate(_SIGN_MARKS)))[:1] for s in _IULIIA]
     out.append(tokenize(anyascii(word).lower())[:1])
     return list(dict.fromkeys(a[0] for a in out if a and a[0].isascii()))
 
