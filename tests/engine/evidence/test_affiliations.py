@@ -380,3 +380,47 @@ def test_composite_name_reports_the_related_institution_it_names():
     ]
     m = AffiliationMatcher(RorRegistry([hosp, uni]))
     assert [x.ror_id for x in m.match("Beijing Chao-Yang Hospital, Capital Medical University")] == [hosp.id]
+
+
+def _generic_registry() -> RorRegistry:
+    """ "Cancer Research Center", "National Research Centre" and filler names that make their words common;
+    one record lies in the French region "Centre"."""
+    from dataclasses import replace
+
+    return RorRegistry(
+        [
+            _org("0fffff011", "National Research Centre", "EG", "Cairo"),
+            _org("0fffff022", "Cancer Research Center", "US", "Bethesda"),
+            replace(_org("0fffff033", "Université d'Orléans", "FR", "Orléans"), subdivision="Centre"),
+            *(
+                _org(f"0fffff1{k}{k}", f"{w} National Cancer Research Center", "GB", "London")
+                for k, w in enumerate(("Alpha", "Beta", "Gamma", "Delta"))
+            ),
+        ]
+    )
+
+
+def test_a_region_named_by_a_common_word_is_no_place():
+    """ "Centre" is a French region, but in "National Research Center for …" it is a word of the name: a
+    generic name still needs its location, which the word does not give."""
+    m = AffiliationMatcher(_generic_registry())
+    text = "National Research Center for Computer Science"
+    assert m.match(text) == []
+    ctx = m._context(text, tokenize(text))
+    assert not ctx.location_token_idx
+    assert [x.ror_id for x in m.match("National Research Centre, Cairo, Egypt")] == [
+        "https://ror.org/0fffff011"
+    ]
+
+
+def test_a_generic_name_continued_to_the_left_by_a_distinctive_word_is_another_name():
+    """ "Fred Hutchinson Cancer Research Center" is not the registry's "Cancer Research Center", though the
+    country agrees; the generic name standing alone is."""
+    m = AffiliationMatcher(_generic_registry())
+    assert m.match("Public Health Division, Fred Hutchinson Cancer Research Center, Seattle, WA, USA") == []
+    assert [x.ror_id for x in m.match("Cancer Research Center, Bethesda, MD, USA")] == [
+        "https://ror.org/0fffff022"
+    ]
+    assert [x.ror_id for x in m.match("Dept of Surgery, Cancer Research Center, MD 20892, USA")] == [
+        "https://ror.org/0fffff022"
+    ]

@@ -993,6 +993,19 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.0, ""
     if any(k in ctx.location_token_idx for k in range(c.start, c.end)):
         return 0.0, ""
+    if c.start > 0:
+        prev = ctx.tokens[c.start - 1]
+        if (
+            prev.segment == toks[0].segment
+            and prev.orig[:1].isupper()
+            and not prev.cjk
+            and prev.norm not in _FUNCTION_WORDS
+            and c.start - 1 not in ctx.location_token_idx
+            and ix.token_df.get(prev.norm, 0) < ix.common_df
+        ):
+            # "Fred Hutchinson Cancer Research Center" is not the "Cancer Research Center": the
+            # name goes on to the left with a distinctive word
+            return -0.30, "generic name inside a longer name"
     cc = c.org.country_code
     wanted = ctx.countries_for(toks[0].part, c.start, c.end)
     if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx, c.start, c.end):
@@ -1151,7 +1164,7 @@ class AffiliationMatcher:
                     loc_idx.update(range(i, i + L))
                     if len(ix.cities[key]) == 1:
                         city_countries |= ix.cities[key]
-                if key in ix.regions:
+                if key in ix.regions and not self._common_region(key):
                     loc_idx.update(range(i, i + L))
                     nxt = i + L
                     if nxt < n and norms[nxt] in _PLACE_WORDS:  # "Liaoning Province", "Oyo State"
@@ -1160,9 +1173,19 @@ class AffiliationMatcher:
         for i in range(n):
             for L in range(1, min(4, n - i) + 1):
                 key = tuple(norms[i : i + L])
-                if key in ix.cities or key in ix.countries or key in ix.regions:
+                if (
+                    key in ix.cities
+                    or key in ix.countries
+                    or (key in ix.regions and not self._common_region(key))
+                ):
                     places[key].append((i, i + L))
         return _Context(text, tokens, countries, city_tokens, places, city_countries, loc_idx)
+
+    def _common_region(self, key: tuple[str, ...]) -> bool:
+        """A one-word region named by a common word of institution names ("Centre", "National", "North"):
+        in "National Research Center for …" the word is part of a name, not a place."""
+        ix = self.index
+        return len(key) == 1 and ix.token_df.get(key[0], 0) >= ix.common_df
 
     @staticmethod
     def _code_token(tokens: list[Token], i: int) -> tuple[str, bool] | None:
