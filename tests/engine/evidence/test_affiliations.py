@@ -424,3 +424,25 @@ def test_a_generic_name_continued_to_the_left_by_a_distinctive_word_is_another_n
     assert [x.ror_id for x in m.match("Dept of Surgery, Cancer Research Center, MD 20892, USA")] == [
         "https://ror.org/0fffff022"
     ]
+
+
+def test_a_place_at_the_edge_of_a_fuzzily_matched_segment_is_evidence_not_name():
+    """ "Ministry of Healthcare of the Russian Federation" is near the name "Ministry of Healthcare" (an
+    Azerbaijani record): the country ending the segment is not part of the name, so it contradicts."""
+    reg = RorRegistry(
+        [
+            _org("0aaaab011", "Ministry of Healthcare", "AZ", "Baku"),
+            _org(
+                "0aaaab022",
+                "Pavlov First Saint Petersburg State Medical University",
+                "RU",
+                "Saint Petersburg",
+            ),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = "Pavlov First Saint Petersburg State Medical University, Ministry of Healthcare of the Russian Federation"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaaab022"]
+    assert [x.ror_id for x in m.match("Ministry of Healthcare of Azerbaijan, Baku")] == [
+        "https://ror.org/0aaaab011"
+    ]

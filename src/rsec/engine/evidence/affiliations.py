@@ -1450,13 +1450,26 @@ class AffiliationMatcher:
                 if not _words_correspond(q_words, key_words, cfg):
                     continue  # "Jawaharlal Nehru Technological University" is not "… Nehru University"
                 entries = ix.fuzzy_entries[pool_list[pos]]
-                for cand in self._best_for_span(idxs[0], idxs[-1] + 1, entries, ctx, fuzzy=True):
+                # the span is the segment without the places and numbers at its edges that the name
+                # does not contain ("Ministry of Healthcare of the Russian Federation": the country is
+                # evidence about the ministry, not a part of its name)
+                a, b = idxs[0], idxs[-1] + 1
+                while b - a > 1 and self._edge_place(b - 1, key_words, ctx):
+                    b -= 1
+                while b - a > 1 and self._edge_place(a, key_words, ctx):
+                    a += 1
+                for cand in self._best_for_span(a, b, entries, ctx, fuzzy=True):
                     cand.score -= (100.0 - score) / 100.0
                     cand.details.append(f"similarity {score:.0f}%")
                     if key_words[:1] and (key_words[0],) in _UNIT_WORDS:
                         cand.score -= 0.10  # "Department of …" is near too many departments
                     out.append(cand)
         return out
+
+    @staticmethod
+    def _edge_place(k: int, key_words: list[str], ctx: _Context) -> bool:
+        norm = ctx.tokens[k].norm
+        return (k in ctx.location_token_idx or norm.isdigit()) and norm not in key_words
 
     # public API ------------------------------------------------------------------------------
     def match(self, text: str) -> list[AffiliationMatch]:
