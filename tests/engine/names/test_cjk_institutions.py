@@ -184,3 +184,36 @@ def test_common_words_of_korean_institution_names_are_translated(matcher):
     )
     assert score(matcher, "한국보훈복지연구원", "Korea Labor Institute", ORG) < DEFAULT_THRESHOLD
     assert score(matcher, "한국보훈복지연구원", "Korea Veterans Hospital", ORG) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "english"),
+    [
+        ("大阪市立大学", "Osaka City University"),
+        ("東京都立大学", "Tokyo Metropolitan University"),
+        ("大阪府立大学", "Osaka Prefecture University"),
+        ("名古屋市立大学", "Nagoya City University"),
+    ],
+)
+def test_who_runs_a_public_body_is_translated(written, english):
+    """市立, 都立, 府立 … say who runs the body: its English name says so too (they scored 0.40-0.62)."""
+    assert score(_m(), written, english, ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), english, written, ORG) >= DEFAULT_THRESHOLD
+
+
+def test_who_runs_a_body_is_no_part_of_its_contraction():
+    """A contraction takes the leading name words (北京航空航天大学 → 北航 Beihang), not the word saying
+    who runs the body: 滋賀県立琵琶湖博物館 contracts to 滋琵, not 滋県 (zixian ~ JIAXIANG), and
+    市立八幡浜総合病院 has one name word, so no contraction (市 + 八 had made it "Shiba")."""
+
+    def contractions(name: str) -> list[str]:
+        return [
+            r.tokens[0].alts[0]
+            for r in prepare(name, ORG).readings
+            if r.method == "contraction of leading words"
+        ]
+
+    assert contractions("滋賀県立琵琶湖博物館") == ["zipi"]
+    assert contractions("市立八幡浜総合病院") == []
+    assert score(_m(), "市立八幡浜総合病院", "SHIBA", ORG) < DEFAULT_THRESHOLD
+    assert score(_m(), "滋賀県立琵琶湖博物館", "JIAXIANG INDUSTRY LTD", ORG) < DEFAULT_THRESHOLD

@@ -354,6 +354,15 @@ CJK_TERMS = {
     "国家": "national|state",
     "國家": "national|state",
     "国立": "national",
+    # who runs a public body (OWNERSHIP_TERMS): part of its name (Osaka City University is not Osaka University)
+    "市立": "city|municipal",
+    "都立": "metropolitan",
+    "府立": "prefecture|prefectural",
+    "県立": "prefecture|prefectural",
+    "道立": "prefecture|prefectural",
+    "省立": "provincial",
+    "公立": "public",
+    "私立": "private",
     "中国": "china",
     "中國": "china",
     "日本": "japan",
@@ -631,6 +640,9 @@ CJK_TERMS = {
     "암센터": "cancer center",
 }
 CJK_TERMS_SORTED = sorted(CJK_TERMS, key=len, reverse=True)
+#: terms that say who runs a body (national, city, prefectural …): part of its name, but not of the
+#: contraction of its leading words (国立台湾大学 is 台大, 市立八幡浜総合病院 no "Shiba")
+OWNERSHIP_TERMS = frozenset({"国立", "市立", "都立", "府立", "県立", "道立", "省立", "公立", "私立"})
 
 #: English words the CJK vocabulary translates to: if such a word is missing on the CJK side, it was
 #: not there (not merely left untranslated), so it counts fully as a distinguishing word.

@@ -1176,7 +1176,11 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                     tokens.append(
                         make_token(alts, notes, generic=optional or word in orgs.GENERIC_WORDS, spelt=spelt)
                     )
-                    if word not in orgs.GENERIC_WORDS and not optional:
+                    if (
+                        word not in orgs.GENERIC_WORDS
+                        and not optional
+                        and surface not in orgs.OWNERSHIP_TERMS
+                    ):
                         name_syllables.append(_first_syllable(surface))
                 details.append(f"{surface}={english}")
             else:
