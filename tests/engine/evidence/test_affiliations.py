@@ -446,3 +446,26 @@ def test_a_place_at_the_edge_of_a_fuzzily_matched_segment_is_evidence_not_name()
     assert [x.ror_id for x in m.match("Ministry of Healthcare of Azerbaijan, Baku")] == [
         "https://ror.org/0aaaab011"
     ]
+
+
+def test_a_name_cited_without_its_founders_initials_resolves():
+    """ "Vavilov Research Institute of Plant Industry" is the registry's "N.I. Vavilov …" (with its country);
+    initials before a common word are an acronym, not a person: "College of Engineering" is not "B.M.S.
+    College of Engineering"."""
+    reg = RorRegistry(
+        [
+            _org("0aaaac011", "N.I. Vavilov Research Institute of Plant Industry", "RU", "Saint Petersburg"),
+            _org("0aaaac022", "B.M.S. College of Engineering", "IN", "Bengaluru"),
+            *(
+                _org(f"0aaaac1{k}{k}", f"{w} College", "IN", "Delhi")
+                for k, w in enumerate(("Alpha", "Beta", "Gamma"))
+            ),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = "Dagestan Experiment Station, Vavilov Research Institute of Plant Industry, Derbent, Russia"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaaac011"]
+    assert m.match("Department of Physics, College of Engineering, Bengaluru, India") == []
+    assert [x.ror_id for x in m.match("B.M.S. College of Engineering, Bengaluru, India")] == [
+        "https://ror.org/0aaaac022"
+    ]

@@ -539,6 +539,8 @@ def _pinyin_variant(value: str) -> str | None:
 
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
+#: a person's initials opening a name ("N.I. Vavilov …", "A. N. Belozersky …"), then a capitalised surname
+_LEADING_INITIALS_RE = re.compile(r"^(?:[A-Z]\.\s?){1,3}\s*(?=[A-Z][a-z])")
 
 
 @dataclass(slots=True)
@@ -578,6 +580,7 @@ class AffiliationIndex:
         self.fuzzy_keys: list[str] = []
         self.fuzzy_entries: list[list[_Entry]] = []
         fuzzy_pos: dict[tuple[str, ...], int] = {}
+        pending_initials: list[tuple[str, str | None, str, str]] = []
         for org in registry:
             for n in org.names:
                 kinds = [k for k in n.types if k in _KIND_RANK]
@@ -591,6 +594,9 @@ class AffiliationIndex:
                 stripped = _PAREN_RE.sub("", n.value)
                 if stripped != n.value and stripped:
                     variants.append((stripped, "stripped"))
+                no_initials = _LEADING_INITIALS_RE.sub("", n.value)
+                if no_initials != n.value and len(no_initials.split()) >= 3:
+                    pending_initials.append((org.id, n.lang, n.value, no_initials))
                 if n.lang == "zh" and (roman := _pinyin_variant(n.value)):
                     variants.append((roman, "romanised"))
                 for value, vkind in variants:
@@ -616,6 +622,14 @@ class AffiliationIndex:
                 if city:
                     for ck in city_keys(city):
                         self.cities[ck].add(org.country_code)
+        # "N.I. Vavilov Research Institute …" is often cited without the founder's initials: the name
+        # without them, when a surname follows (a rare word: "B.M.S. College of Engineering" is no person's
+        # name) and no institution bears that form
+        common = max(3, round(MatcherConfig.common_word_share * len(self.names)))
+        for org_id, lang, value, short in pending_initials:
+            key = name_key(short)
+            if key and key not in self.names and self.token_df.get(key[0], 0) < common:
+                self.names[key].append(_Entry(org_id, "stripped", lang, value))
         # "Southampton University" for "University of Southampton" and back, unless the swapped form is
         # another institution's name ("Washington University" / "University of Washington")
         swapped: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
