@@ -469,3 +469,20 @@ def test_a_name_cited_without_its_founders_initials_resolves():
     assert [x.ror_id for x in m.match("B.M.S. College of Engineering, Bengaluru, India")] == [
         "https://ror.org/0aaaac022"
     ]
+
+
+def test_a_capital_u_after_a_name_is_university_but_us_stays_a_country():
+    """ "Syracuse U, Dept of Psychology" and "Ghent U." abbreviate University; "U.S." and "U1011" do not."""
+    assert [t.norm for t in tokenize("Syracuse U, Dept of Psychology")] == [
+        "syracuse",
+        "university",
+        "department",
+        "psychology",
+    ]
+    assert [t.norm for t in tokenize("Ghent U.")] == ["ghent", "university"]
+    assert [t.norm for t in tokenize("Argonne National Laboratory U.S. Department")][3] == "us"
+    assert [t.norm for t in tokenize("INSERM U1011")] == ["inserm", "u", "1011"]
+    reg = RorRegistry([_org("0aaaad011", "Syracuse University", "US", "Syracuse")])
+    assert [
+        x.ror_id for x in AffiliationMatcher(reg).match("Syracuse U, Dept of Psychology, Syracuse, NY")
+    ] == ["https://ror.org/0aaaad011"]

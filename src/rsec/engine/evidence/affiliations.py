@@ -372,12 +372,26 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
                 prev.norm + word, text[prev.start : end], prev.start, end, segment, part, False
             )
             continue
-        tokens.append(Token(_norm_word(word), text[start:end], start, end, segment, part, cjk))
+        norm = _norm_word(word)
+        if (
+            word == "u"
+            and text[start:end] == "U"
+            and prev is not None
+            and prev.segment == segment
+            and prev.orig[:1].isupper()
+            and not prev.cjk
+            and (end == len(text) or not text[end].isalnum())
+            and not _INITIAL_NEXT_RE.match(text, end)  # "U.S.", "U. S." are initials
+            and " " in gap
+        ):
+            norm = "university"  # "Syracuse U, Dept of Psychology", "Carleton U., Ottawa"
+        tokens.append(Token(norm, text[start:end], start, end, segment, part, cjk))
     return tokens
 
 
 _INITIALS_RE = re.compile(r"[A-Za-z](?:\.\s?[A-Za-z])*")
 _INITIAL_GAP_RE = re.compile(r"\.\s?")
+_INITIAL_NEXT_RE = re.compile(r"\.\s?[A-Za-z]\b")
 
 
 @lru_cache(maxsize=50_000)
