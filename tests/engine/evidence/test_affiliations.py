@@ -486,3 +486,13 @@ def test_a_capital_u_after_a_name_is_university_but_us_stays_a_country():
     assert [
         x.ror_id for x in AffiliationMatcher(reg).match("Syracuse U, Dept of Psychology, Syracuse, NY")
     ] == ["https://ror.org/0aaaad011"]
+
+
+def test_a_swapped_name_followed_by_college_is_another_institution():
+    """ "Oslo University" is the University of Oslo; "Oslo University College" is another institution."""
+    reg = RorRegistry([_org("0aaaae011", "University of Oslo", "NO", "Oslo")])
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Department of Physics, Oslo University, Norway")] == [
+        "https://ror.org/0aaaae011"
+    ]
+    assert m.match("Faculty of Health Sciences, Oslo University College, Norway") == []

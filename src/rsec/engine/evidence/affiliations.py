@@ -525,6 +525,9 @@ _UNIT_WORDS = {
         "graduate", "key", "state", "institute",
     )
 }  # fmt: skip
+#: head words after which a swapped name is part of another institution's name ("Oslo University
+#: College"); not "Hospital": "Parma University Hospital" is, for most purposes, the university's
+_HEAD_WORDS = frozenset({"college"})
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
@@ -1283,6 +1286,15 @@ class AffiliationMatcher:
                     )
                 ):
                     continue  # and only from the start of a segment ("Soochow University, Taipei")
+                if (
+                    i + L < n
+                    and toks[i + L].segment == toks[i].segment
+                    and norms[i + L] in _HEAD_WORDS
+                    and all(e.kind == "swapped" for e in entries)
+                ):
+                    # "Oslo University College" is not the University of Oslo that the words "Oslo
+                    # University" would be: the name goes on with a head word of its own
+                    continue
                 for cand in self._best_for_span(i, i + L, entries, ctx):
                     if crosses:
                         cand.score -= 0.05
