@@ -496,3 +496,33 @@ def test_a_swapped_name_followed_by_college_is_another_institution():
         "https://ror.org/0aaaae011"
     ]
     assert m.match("Faculty of Health Sciences, Oslo University College, Norway") == []
+
+
+def _with_acronym(rid: str, name: str, acronym: str, country: str, city: str):
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    org = _org(rid, name, country, city)
+    return replace(org, names=(*org.names, RorName(acronym, None, ("acronym",))))
+
+
+def test_an_acronym_inside_a_phrase_needs_its_city():
+    """ "SFR Condorcet FR 3417" (a research federation in Reims) is not the Société Française de Radiologie
+    (Paris) for the country alone; standing alone, or with its city, the acronym still counts."""
+    reg = RorRegistry([_with_acronym("0aaaaf011", "Société Française de Radiologie", "SFR", "FR", "Paris")])
+    m = AffiliationMatcher(reg)
+    assert m.match("Research Unit EA 4707, SFR Condorcet FR 3417, Reims, France") == []
+    assert [x.ror_id for x in m.match("SFR, Reims, France")] == ["https://ror.org/0aaaaf011"]
+    assert [x.ror_id for x in m.match("SFR Condorcet FR 3417, Paris, France")] == [
+        "https://ror.org/0aaaaf011"
+    ]
+
+
+def test_new_york_is_a_city_as_well_as_a_state():
+    """ "New York, NY" names the city: an institution there has its city's support ("NYU Grossman School of
+    Medicine" needs it, the acronym sitting inside a phrase)."""
+    reg = RorRegistry([_with_acronym("0aaaaf022", "New York University", "NYU", "US", "New York")])
+    m = AffiliationMatcher(reg)
+    text = "Department of Population Health, NYU Grossman School of Medicine, New York, NY, USA"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaaaf022"]

@@ -1189,6 +1189,8 @@ class AffiliationMatcher:
                     countries.append((code, tokens[i].part, i, i + L, weak))
                     loc_idx.update(range(i, i + L))
                     country_end = i + L
+                    if key in _US_STATE_KEYS and key in ix.cities:
+                        city_tokens[key].append((i, i + L))  # "New York, NY": the city as well
                     break
                 if key in ix.cities:
                     city_tokens[key].append((i, i + L))
@@ -1372,6 +1374,10 @@ class AffiliationMatcher:
                 c.details.append("the only institution with this acronym")
             elif acronym and not any(("agrees" in d or "suggests" in d) for d in c.details):
                 continue  # acronyms only with location support
+            elif acronym and not _whole_segment(ctx.tokens, i, j) and not _city_agrees(org, ctx, i, j):
+                # inside a phrase ("SFR Condorcet FR CNRS 3417": a research federation, not the
+                # Société Française de Radiologie) an acronym needs its city, the country is not enough
+                continue
             if acronym and any("not in text" in d for d in c.details):
                 continue
             if (
