@@ -162,11 +162,13 @@ def test_normalisation():
 
 
 def test_composite_name_reports_the_parent_it_names(matcher):
-    """'Institute of Advanced Energy, Kyoto University' names the university too; the unit-like
-    institute before it then gives way, as the gold sets label such strings."""
-    assert ids(matcher, "Institute of Advanced Energy, Kyoto University, Uji, Kyoto 611-0011, Japan") == [
-        KYOTO
-    ]
+    """'Institute of Advanced Energy, Kyoto University' is the registry's name of the institute, and names
+    the university too: both are reported (the institute is no unit-like name of the university that
+    follows it, since that university is inside its own name); the principal institution is the
+    university."""
+    text = "Institute of Advanced Energy, Kyoto University, Uji, Kyoto 611-0011, Japan"
+    assert ids(matcher, text) == [KYOTO_IAE, KYOTO]
+    assert [m.ror_id for m in matcher.primary(text)] == [KYOTO]
 
 
 def _org(rid: str, name: str, country: str, city: str):

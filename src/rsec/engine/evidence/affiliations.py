@@ -1583,7 +1583,13 @@ class AffiliationMatcher:
         out = []
         for c in chosen:
             first = ctx.tokens[c.start]
-            later = [d for d in chosen if d.start > c.start and ctx.tokens[d.start].part == first.part]
+            # (not an institution named inside its own name: "Institute of Optics and Electronics, Chinese
+            # Academy of Sciences" is the registry's record of that name, its parent reported beside it)
+            later = [
+                d
+                for d in chosen
+                if d.start > c.start and d.start >= c.end and ctx.tokens[d.start].part == first.part
+            ]
             if later and name_key(c.entry.value)[:1] in _UNIT_WORDS and c.entry.kind != "acronym":
                 continue
             if (
