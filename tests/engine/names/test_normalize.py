@@ -43,6 +43,19 @@ def test_long_vowels_and_romanisation_systems_fold_together():
     assert {japanese_fold(x) for x in ("tarō", "tarou", "taroh", "taro")} == {"taro"}
     assert japanese_fold("sinzyuku") == japanese_fold("shinjuku")  # Kunrei ↔ Hepburn
     assert japanese_fold("homma") == japanese_fold("honma")  # ン before m
+    # a syllable made Hepburn is not read again: syu → shu, never on to sfu (hu → fu)
+    assert japanese_fold("syûiti") == japanese_fold("syuiti") == "shuichi"
+    assert japanese_fold("tyuuzi") == "chuji"
+
+
+def test_kunrei_name_with_long_vowels_matches_its_kanji(matcher):
+    from names_helpers import score
+
+    from rsec.engine.names import DEFAULT_THRESHOLD
+
+    assert score(matcher, "佐藤 修一", "Syûiti Satô") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Syûiti Satô", "佐藤 修一") >= DEFAULT_THRESHOLD
+    assert score(matcher, "佐藤 修一", "Syôiti Satô") < DEFAULT_THRESHOLD  # Shoichi, another name
 
 
 @pytest.mark.parametrize(

@@ -205,14 +205,21 @@ def japanese_fold(token: str) -> str:
     if "oh" in t:
         t = _OH.sub("o", t)
     if "sh" not in t and "ch" not in t and "ts" not in t:
-        for a, b in _KUNREI:
-            if a in t:
-                t = t.replace(a, b)
+        # one pass: a syllable already made Hepburn is not read again (syu → shu must not become sfu)
+        t = _KUNREI_SYLLABLE.sub(_kunrei_to_hepburn, t)
     if "m" in t:
         t = _M_LABIAL.sub("n", t)
     return simple_hepburn(t)
 
 
+_KUNREI_SYLLABLE = re.compile("|".join(a for a, _ in _KUNREI))  # three-letter syllables first
+
+
+def _kunrei_to_hepburn(m: re.Match) -> str:
+    return _KUNREI_HEPBURN[m.group()]
+
+
+_KUNREI_HEPBURN = dict(_KUNREI)
 _OH = re.compile(r"oh(?=[^aeiouy]|$)")
 _M_LABIAL = re.compile(r"m(?=[bmp])")
 
