@@ -30,6 +30,8 @@ MATCHES = [
     ("吕伟", "Lv Wei", "Person"),  # ü as a keyboard writes it
     ("김정은", "Kim Jong Un", "Person"),
     ("金正恩", "Kim Jong-un", "Person"),  # hanja → hangul → romanisation
+    ("선우재덕", "Sunwoo Jae-duk", "Person"),  # a two-syllable family name as families spell it
+    ("독고영재", "Dokko Young-jae", "Person"),
     ("이민호", "Lee Min-ho", "Person"),  # surname spelling Lee for 이
     ("박지성", "Park Ji-sung", "Person"),
     ("반기문", "Ban Ki-moon", "Person"),  # one-consonant syllables: Gi = Ki, Mun = Moon
@@ -112,6 +114,7 @@ NON_MATCHES = [
     ("董军", "Chang Chun", "Person"),
     ("李鹏", "Wang Yi", "Person"),
     ("이연아", "Lee Yun", "Person"),
+    ("독고영재", "Go Young-jae", "Person"),  # half of a two-syllable family name is another family
     ("Михаил Мишустин", "Mikhail Misharin", "Person"),
     ("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", "Person"),  # crossed order
     ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P.", "Company"),

@@ -172,6 +172,15 @@ SURNAME_SPELLINGS = {
     "편": ["pyeon", "pyon"],
     "함": ["ham"],
     "태": ["tae", "thae"],
+    # two-syllable family names
+    "남궁": ["namgung", "namkung", "namgoong"],
+    "황보": ["hwangbo", "hwangpo"],
+    "제갈": ["jegal", "chegal"],
+    "선우": ["sunwoo", "seonwoo", "sunu"],
+    "독고": ["dokgo", "tokko", "dokko"],
+    "사공": ["sagong", "sakong"],
+    "서문": ["seomun", "seomoon", "suhmoon"],
+    "동방": ["dongbang", "tongbang"],
 }
 COMPOUND_SURNAMES = {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"}
 # Hanja whose surname reading differs from its reading in words.
