@@ -528,3 +528,16 @@ def test_new_york_is_a_city_as_well_as_a_state():
     m = AffiliationMatcher(reg)
     text = "Department of Population Health, NYU Grossman School of Medicine, New York, NY, USA"
     assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaaaf022"]
+
+
+def test_a_letter_glued_to_what_follows_is_no_initial():
+    """ "U.P.C. C/Gran Capitan" is the acronym UPC, then an address ("C/" for calle): the "C" glued to the
+    slash does not join the initials; "U.S." and "M. D. Anderson" still do."""
+    assert [t.norm for t in tokenize("U.P.C. C/Gran Capitan")][:2] == ["upc", "c"]
+    assert [t.norm for t in tokenize("U.S. Army")] == ["us", "army"]
+    assert [t.norm for t in tokenize("M. D. Anderson")] == ["md", "anderson"]
+    reg = RorRegistry(
+        [_with_acronym("0aaaba011", "Universitat Politècnica de Catalunya", "UPC", "ES", "Barcelona")]
+    )
+    text = "Departament d'Enginyeria Electronica U.P.C. C/Gran Capitan s/n 08034 Barcelona España"
+    assert [x.ror_id for x in AffiliationMatcher(reg).match(text)] == ["https://ror.org/0aaaba011"]

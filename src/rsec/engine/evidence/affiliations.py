@@ -366,8 +366,10 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
             and _INITIALS_RE.fullmatch(prev.orig)
             and _INITIAL_GAP_RE.fullmatch(gap)
             and prev.segment == segment
+            and (end == len(text) or text[end] in _AFTER_INITIAL)
         ):
-            # "M. D. Anderson", "U.S." — initials written with dots are one word
+            # "M. D. Anderson", "U.S." — initials written with dots are one word (not the "C" of "U.P.C.
+            # C/Gran Capitan", a letter glued to what follows)
             tokens[-1] = Token(
                 prev.norm + word, text[prev.start : end], prev.start, end, segment, part, False
             )
@@ -391,6 +393,7 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
 
 _INITIALS_RE = re.compile(r"[A-Za-z](?:\.\s?[A-Za-z])*")
 _INITIAL_GAP_RE = re.compile(r"\.\s?")
+_AFTER_INITIAL = frozenset(".,;:)] \t\n")
 _INITIAL_NEXT_RE = re.compile(r"\.\s?[A-Za-z]\b")
 
 
