@@ -131,3 +131,13 @@ def test_organisation_words_with_hard_sign_translate(matcher):
     query, listed = "Объединённая авиастроительная корпорация", "United Aircraft Corporation"
     assert score(matcher, query, listed, "Organization") >= DEFAULT_THRESHOLD
     assert score(matcher, query, "United Shipbuilding Corporation", "Organization") < DEFAULT_THRESHOLD
+
+
+def test_surnames_of_one_stem_with_other_endings_stay_apart(matcher):
+    """The Russian schemes spell a name's usual variants, so a person's name through them may differ in
+    sound only a little (Chodorkowski, a German spelling); one stem with another ending is another family
+    (-ov, -enko, -yagin). Institutions' words keep the wider margin (Novosibirskiy ↔ Novosibirsk)."""
+    assert score(matcher, "Петров Сергей", "Sergei Petrenko") < DEFAULT_THRESHOLD
+    assert score(matcher, "Смирнов Алексей", "Aleksei Smirnyagin") < DEFAULT_THRESHOLD
+    assert score(matcher, "Ходорковский Михаил", "Michail Chodorkowski") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Петров Сергей", "Sergey Petrov") >= DEFAULT_THRESHOLD

@@ -46,6 +46,10 @@ class MatcherConfig:
     phonetic_min_key_for_edit: int = 3
     #: at most this share of a phonetic key may differ (edits / key length)
     phonetic_max_edit_share: float = 0.4
+    #: the same for a person's name through an alphabetic transliteration (Cyrillic, Greek …), whose
+    #: schemes already spell the usual variants: a larger difference is another name (Petrov ≠ Petrenko,
+    #: Smirnov ≠ Smirnyagin)
+    translit_max_edit_share: float = 0.25
     #: share of a phonetic match's credit that also depends on spelling similarity (0 = sound alone)
     phonetic_spelling_share: float = 0.0
     #: credit for an initial against a full name (A. Khamenei ↔ Ali Khamenei)

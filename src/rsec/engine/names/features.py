@@ -211,9 +211,8 @@ def _token_similarity_uncached(a: Token, b: Token, cross: int, jap: bool, cfg: M
                 ):
                     # near-agreement only between the likeliest readings: a rare reading must agree exactly
                     d = Levenshtein.distance(x, y)
-                    if d > cfg.phonetic_max_edit_share * max(len(x), len(y)) or (
-                        cross == 3 and not _h_or_l(x, y)
-                    ):
+                    share = cfg.translit_max_edit_share if cross == 4 else cfg.phonetic_max_edit_share
+                    if d > share * max(len(x), len(y)) or (cross == 3 and not _h_or_l(x, y)):
                         continue  # sounds that differ more are judged by spelling alone
                     sim = 1.0 - d / max(len(x), len(y))
                 else:
@@ -536,6 +535,11 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
         # and one h or l apart (Abdulla, Abdallah; another sound is another name: Haddad ≠ Hamadi,
         # Rahman ≠ Rahim), no credit for spelling (a consonant skeleton beside a vowelled spelling)
         cross = 3
+    if cross == 1 and kind == "person":
+        # 4: a person's name through an alphabetic transliteration, compared as 1 but with a narrower
+        # margin for near-agreeing sounds: its schemes spell the usual variants, and names of one stem
+        # differ only in their ends (Petrov, Petrenko); institutions' words vary more (-skiy, -sk)
+        cross = 4
     jap = qr.japanese or cr.japanese
     canon = qr.canonical or cr.canonical
     if cross == 2 and (qr.japanese_name or cr.japanese_name):
