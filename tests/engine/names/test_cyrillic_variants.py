@@ -141,3 +141,17 @@ def test_surnames_of_one_stem_with_other_endings_stay_apart(matcher):
     assert score(matcher, "Смирнов Алексей", "Aleksei Smirnyagin") < DEFAULT_THRESHOLD
     assert score(matcher, "Ходорковский Михаил", "Michail Chodorkowski") >= DEFAULT_THRESHOLD
     assert score(matcher, "Петров Сергей", "Sergey Petrov") >= DEFAULT_THRESHOLD
+
+
+def test_german_and_french_spellings_of_russian_names(matcher):
+    """German (Duden) and French spellings, as the press of those languages writes Russian names; names
+    are invented. They count only when spelt so exactly (schemes, not sound-alikes)."""
+    from rsec.engine.names.readings import cyrillic_spellings
+
+    assert {"schukow", "joukov"} <= set(cyrillic_spellings("жуков"))
+    assert {"gorbatschow", "gorbatchev"} <= set(cyrillic_spellings("горбачёв"))  # ё after ч is o / e
+    assert score(matcher, "Жуков Евгений", "Jewgeni Schukow") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Щедрин Андрей", "Andrej Schtschedrin") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Жуков Евгений", "Ievgueni Joukov") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Jewgeni Schukow", "Жуков Евгений") >= DEFAULT_THRESHOLD
+    assert score(matcher, "Жуков Евгений", "Jewgeni Schuster") < DEFAULT_THRESHOLD

@@ -679,7 +679,48 @@ def cyrillic_spellings(word: str, ukrainian: bool = False) -> list[str]:
     # as quotes (объект → ob”yekt, Ильин → Il’in): none of them is a word boundary
     out += [tokenize(ascii_fold(s.translate(ru).translate(_SIGN_MARKS)))[:1] for s in _IULIIA]
     out.append(tokenize(anyascii(word).lower())[:1])
-    return list(dict.fromkeys(a[0] for a in out if a and a[0].isascii()))
+    # the German and French press's spellings (Schukow, Joukov): compared exactly, after the others
+    out += [[_german(ru)], [_french(ru)]]
+    return list(dict.fromkeys(a[0] for a in out if a and a[0] and a[0].isascii()))
+
+
+_VOWELS_CYR = "аеёиоуыэюяьъ"
+#: Russian letters as German (Duden) and French spellings write them; е, ё, ю, я and й by position below
+_GERMAN = str.maketrans(
+    {"а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "ж": "sch", "з": "s", "и": "i", "к": "k", "л": "l",
+     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch",
+     "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju",
+     "я": "ja", "ё": "jo", "й": "j"}
+)  # fmt: skip
+_FRENCH = str.maketrans(
+    {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ж": "j", "з": "z", "и": "i", "к": "k", "л": "l",
+     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh",
+     "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou",
+     "я": "ia", "ё": "io", "й": "i"}
+)  # fmt: skip
+
+
+def _german(word: str) -> str:
+    """Duden's spelling of a Russian word (Жуков Schukow, Щедрин Schtschedrin, Юрий Juri): е is je at
+    the start and after a vowel, -ий and -ый end in i and y."""
+    if not word or any(ch not in _RUSSIAN_LETTERS for ch in word):
+        return ""
+    w = re.sub(r"(?:ий|ый)$", lambda m: "i" if m.group() == "ий" else "y", word)
+    w = re.sub(rf"(?:^|(?<=[{_VOWELS_CYR}]))е", "je", w)
+    return _AFTER_HUSHING_Ё.sub("o", w).translate(_GERMAN).replace("е", "e")  # Горбачёв Gorbatschow
+
+
+def _french(word: str) -> str:
+    """The French spelling of a Russian word (Жуков Joukov, Хрущёв Khrouchtchev, Чайковский Tchaikovski)."""
+    if not word or any(ch not in _RUSSIAN_LETTERS for ch in word):
+        return ""
+    w = re.sub(r"(?:ий|ый)$", "i", word)
+    w = re.sub(rf"(?:^|(?<=[{_VOWELS_CYR}]))е", "ie", w)
+    return _AFTER_HUSHING_Ё.sub("e", w).translate(_FRENCH).replace("е", "e")  # Горбачёв Gorbatchev
+
+
+_RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+_AFTER_HUSHING_Ё = re.compile("(?<=[жчшщ])ё")
 
 
 def _cyrillic(text: str) -> Reading:
@@ -697,7 +738,7 @@ def _cyrillic(text: str) -> Reading:
                 flat.append(english)
                 notes.append(f"{word} = {english}")
         if flat:
-            tokens.append(make_token(flat, notes))
+            tokens.append(make_token(flat, notes, max_alts=MAX_ALTS + 2))
     method = (
         "Cyrillic → Latin (Ukrainian KMU 2010, BGN/PCGN, ICAO, Wikipedia, ISO-like)"
         if ukrainian
@@ -929,11 +970,16 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
                 notes[1:1] = [f"{word} → {bases[0]}"] * len(stem)
                 alts += with_sk + with_s
                 notes += [f"{word} → {bases[1]}"] * len(with_sk) + [f"{word} → {bases[2]}"] * len(with_s)
-            translated.append(make_token(([eng] if eng else []) + alts, [word] * bool(eng) + notes))
+            translated.append(
+                make_token(([eng] if eng else []) + alts, [word] * bool(eng) + notes, max_alts=MAX_ALTS + 4)
+            )
         r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
         return [
             Reading(
-                tuple(make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS) for t in r.tokens),
+                tuple(
+                    make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS, max_alts=MAX_ALTS + 4)
+                    for t in r.tokens
+                ),
                 r.method,
                 True,
                 False,
