@@ -14,7 +14,8 @@ name decided by country or city; another name of one record — label, alias, ac
 named country or city). Rows with any unmapped label are scored only in the "all rows" view, the
 unmapped label counting as a miss. The files' ``labels_name`` entry "-1 - None" is the label -1 (no
 institution) but also what the script that wrote them put for a label id it had no name for; where the
-row's ``labels`` column holds such an unnamed id, the entry is that institution (unmapped), not "none".
+row's ``labels`` column holds an id named nowhere in the files, the entry is that institution (unmapped),
+not "none".
 
 Usage: ``.venv/bin/python benchmarks/affiliations.py [--errors SET] [--limit N]``
 """
@@ -71,30 +72,37 @@ def load_sets(registry: RorRegistry) -> dict[str, list[tuple[str, list[str]]]]:
         ]
     ONE_LABEL.add("springer_nature_10k")  # a single ror_id column per row
     # OpenAlex gold: labels are OpenAlex institutions (id and name), mapped to ROR by name
-    raw: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    files: dict[str, list[dict[str, str]]] = {}
     for name, file in (
         ("openalex_gold_1500", "gold_data_institution_parsing_labeled.tsv"),
         ("openalex_sampled_200", "sampled_200_labeled.tsv"),
         ("openalex_cwts_multi", "cwts_related_labeled.tsv"),
         ("openalex_cwts_no_rel", "cwts_no_relation_labeled.tsv"),
     ):
-        rows = []
         with open(BENCH / "openalex_gold" / file, encoding="utf-8", newline="") as fh:
-            for r in csv.DictReader(fh, delimiter="\t"):
-                labels = []
-                names = [lab.partition(" - ") for lab in ast.literal_eval(r["labels_name"])]
-                named = {oa_id.strip() for oa_id, _, _ in names}
-                # "-1 - None" is what the gold files' script wrote for a label id it had no name for, as
-                # well as for the label -1 (no institution): when the row's ``labels`` column holds such
-                # an id, the entry is that institution, unnamed, hence unmapped (not "no institution")
-                nameless = [str(x) for x in ast.literal_eval(r["labels"]) if x != -1 and str(x) not in named]
-                for oa_id, _, lname in names:
-                    if oa_id.strip() != "-1":
-                        labels.append((oa_id.strip(), lname))
-                    elif nameless:
-                        labels.append((nameless.pop(0), ""))
-                rows.append((r["affiliation_string"], labels))
-        raw[name] = rows
+            files[name] = list(csv.DictReader(fh, delimiter="\t"))
+    # "-1 - None" is the label -1 (no institution), and also what the script that wrote the files put for
+    # a label id it had no name for: an entry "-1 - None" in a row whose ``labels`` column holds an id that
+    # has a name nowhere in the files is that institution, unnamed, hence unmapped (not "no institution")
+    ever_named = {
+        lab.partition(" - ")[0].strip()
+        for rows in files.values()
+        for r in rows
+        for lab in ast.literal_eval(r["labels_name"])
+    }
+    raw: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
+    for name, rows in files.items():
+        raw[name] = []
+        for r in rows:
+            labels = []
+            nameless = [str(x) for x in ast.literal_eval(r["labels"]) if str(x) not in ever_named]
+            for lab in ast.literal_eval(r["labels_name"]):
+                oa_id, _, lname = lab.partition(" - ")
+                if oa_id.strip() != "-1":
+                    labels.append((oa_id.strip(), lname))
+                elif nameless:
+                    labels.append((nameless.pop(0), ""))
+            raw[name].append((r["affiliation_string"], labels))
     mapping = map_openalex_labels(registry, [row for rows in raw.values() for row in rows])
     for name, rows in raw.items():
         sets[name] = [
@@ -386,8 +394,8 @@ def main(argv: list[str] | None = None) -> int:
         "name shared by several records, when the strings' country or city picks one; a name that is one "
         "record's other name (label, alias, acronym), when the strings name its country or city and no "
         "other. A labels_name entry '-1 - None' is read as no institution, except where the row's labels "
-        "column holds an OpenAlex id that labels_name does not name (the files' script wrote '-1 - None' "
-        "for ids it had no name for): then it is that institution, unmapped. "
+        "column holds an OpenAlex id named nowhere in the files (their script wrote '-1 - None' for ids it "
+        "had no name for): then it is that institution, unmapped. "
         f"Distinct OpenAlex labels: {OA_MAPPING_COUNTS}. Unmapped labels "
         "count as misses in the all-rows view and exclude the row from the subset view. Sets whose file "
         "format holds one id per string (names_1000, Springer Nature) are scored on the principal "
