@@ -541,3 +541,19 @@ def test_a_letter_glued_to_what_follows_is_no_initial():
     )
     text = "Departament d'Enginyeria Electronica U.P.C. C/Gran Capitan s/n 08034 Barcelona España"
     assert [x.ror_id for x in AffiliationMatcher(reg).match(text)] == ["https://ror.org/0aaaba011"]
+
+
+def test_a_swapped_name_is_not_completed_by_a_place():
+    """The swapped form of "Shanghai Normal University" ("University Shanghai Normal") is no head "University
+    Shanghai" completed by the town of Normal (Illinois) named elsewhere in the text."""
+    reg = RorRegistry(
+        [
+            _org("0aaabb011", "Shanghai Normal University", "CN", "Shanghai"),
+            _org("0aaabb022", "Illinois State University", "US", "Normal"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert m.match("School of Life Science, East Normal University, Shanghai 200062, China") == []
+    assert [x.ror_id for x in m.match("Shanghai Normal University, Shanghai 200234, China")] == [
+        "https://ror.org/0aaabb011"
+    ]

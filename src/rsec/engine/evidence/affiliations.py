@@ -707,6 +707,8 @@ class AffiliationIndex:
         # index each name whose last words are a place under its head, to be completed by that place
         self.heads: dict[tuple[str, ...], list[tuple[list[_Entry], tuple[str, ...]]]] = defaultdict(list)
         for key, entries in self.names.items():
+            if all(e.kind == "swapped" for e in entries):
+                continue  # "University Shanghai Normal" (swapped) is no "University Shanghai" + "Normal" (IL)
             for k in (1, 2, 3):
                 head, tail = key[:-k], key[-k:]
                 if (
