@@ -557,3 +557,20 @@ def test_a_swapped_name_is_not_completed_by_a_place():
     assert [x.ror_id for x in m.match("Shanghai Normal University, Shanghai 200234, China")] == [
         "https://ror.org/0aaabb011"
     ]
+
+
+def test_a_chinese_name_the_registry_has_only_in_english_resolves():
+    """A record without a Chinese label is found through the English rendering of the Chinese name: the place
+    romanised, then the kind of institution ("广州医科大学" → Guangzhou Medical University); traditional
+    characters fold first ("國立臺灣大學" → National Taiwan University)."""
+    reg = RorRegistry(
+        [
+            _org("0aaabc011", "National Taiwan University", "TW", "Taipei"),
+            _org("0aaabc022", "Guangzhou Medical University", "CN", "Guangzhou"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("國立臺灣大學醫學院")] == ["https://ror.org/0aaabc011"]
+    (hit,) = m.match("广州医科大学附属第一医院, 广州 510120")
+    assert hit.ror_id == "https://ror.org/0aaabc022" and "English form" in hit.explanation
+    assert m.match("南京医科大学") == []  # another place: no such record

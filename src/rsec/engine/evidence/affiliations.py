@@ -558,6 +558,74 @@ def _pinyin_variant(value: str) -> str | None:
     return None
 
 
+#: Chinese institution names as English renders them: the place (romanised as one word) then the kind of
+#: institution ("广州医科大学" → "Guangzhou Medical University"), for registry records without a Chinese
+#: label. Keys are in the folded (simplified) form; longest suffix first.
+_ZH_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    sorted(
+        {
+            "大学": ("{} University", "University of {}"),
+            "医科大学": ("{} Medical University",),
+            "医学院": ("{} Medical College", "{} Medical University"),
+            "师范大学": ("{} Normal University",),
+            "师范学院": ("{} Normal College", "{} Normal University"),
+            "理工大学": ("{} University of Technology", "{} University of Science and Technology"),
+            "工业大学": ("{} University of Technology",),
+            "科技大学": ("{} University of Science and Technology",),
+            "农业大学": ("{} Agricultural University",),
+            "中医药大学": (
+                "{} University of Chinese Medicine",
+                "{} University of Traditional Chinese Medicine",
+            ),
+            "财经大学": ("{} University of Finance and Economics",),
+            "交通大学": ("{} Jiaotong University",),
+            "海洋大学": ("{} Ocean University",),
+            "林业大学": ("{} Forestry University",),
+            "石油大学": ("{} Petroleum University",),
+            "学院": ("{} College", "{} University"),
+            "人民医院": ("{} People's Hospital",),
+            "中心医院": ("{} Central Hospital",),
+            "肿瘤医院": ("{} Cancer Hospital",),
+            "儿童医院": ("{} Children's Hospital",),
+            "医院": ("{} Hospital",),
+        }.items(),
+        key=lambda kv: -len(kv[0]),
+    )
+)
+#: words before the place ("国立台湾大学": National Taiwan University)
+_ZH_PREFIXES = {"国立": "National", "国家": "National", "首都": "Capital", "中国": "China"}
+
+
+@lru_cache(maxsize=50_000)
+def _zh_english_names(run: str) -> tuple[tuple[int, str], ...]:
+    """English renderings of the Chinese institution names that open ``run`` (folded CJK characters), as
+    (characters read, name): a place of two to four characters, romanised, and a kind of institution."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # pragma: no cover - pypinyin is a dependency
+        return ()
+    out: list[tuple[int, str]] = []
+    prefix, start = "", 0
+    for zh, en in _ZH_PREFIXES.items():
+        if run.startswith(zh):
+            prefix, start = en + " ", len(zh)
+            break
+    for plen in (2, 3, 4):
+        place = run[start : start + plen]
+        if len(place) < plen:
+            break
+        roman = "".join(lazy_pinyin(place)).capitalize()
+        if not roman.isalpha() or not roman.isascii():
+            continue
+        rest = run[start + plen :]
+        for kind, forms in _ZH_KINDS:
+            if rest.startswith(kind):
+                for form in forms:
+                    out.append((start + plen + len(kind), prefix + form.format(roman)))
+                break
+    return tuple(out)
+
+
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*$")
 #: a person's initials opening a name ("N.I. Vavilov …", "A. N. Belozersky …"), then a capitalised surname
 _LEADING_INITIALS_RE = re.compile(r"^(?:[A-Z]\.\s?){1,3}\s*(?=[A-Z][a-z])")
@@ -1326,6 +1394,9 @@ class AffiliationMatcher:
                         cand.score -= 0.03
                         cand.details.append(f"name completed by the place {' '.join(tail)!r} in the text")
                         out.append(cand)
+            # a Chinese name the registry only has in English ("广州医科大学": Guangzhou Medical University)
+            if toks[i].cjk and (i == 0 or not toks[i - 1].cjk or toks[i - 1].segment != toks[i].segment):
+                out.extend(self._zh_translated(i, ctx))
             # "Harvard Medical School", "Yale School of Medicine": a school named after its university
             for L in (1, 2, 3):
                 phrase = _school_follows(norms, i + L) if i + L < n else 0
@@ -1361,6 +1432,25 @@ class AffiliationMatcher:
             ):
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
+        return out
+
+    def _zh_translated(self, i: int, ctx: _Context) -> list[_Candidate]:
+        """Candidates for the Chinese name opening the CJK run at token ``i``, through its English rendering
+        (:func:`_zh_english_names`), when the registry knows that English name."""
+        toks = ctx.tokens
+        j = i
+        while j < len(toks) and toks[j].cjk and toks[j].segment == toks[i].segment and j - i < 16:
+            j += 1
+        run = "".join(t.norm for t in toks[i:j])
+        out: list[_Candidate] = []
+        for length, english in _zh_english_names(run):
+            entries = self.index.names.get(name_key(english))
+            if not entries:
+                continue
+            read = [_Entry(e.org_id, "romanised", None, english) for e in entries if e.kind != "compact"]
+            for cand in self._best_for_span(i, i + length, read, ctx):
+                cand.details.append("Chinese name read as its English form")
+                out.append(cand)
         return out
 
     def _best_for_span(
