@@ -574,3 +574,13 @@ def test_a_chinese_name_the_registry_has_only_in_english_resolves():
     (hit,) = m.match("广州医科大学附属第一医院, 广州 510120")
     assert hit.ror_id == "https://ror.org/0aaabc022" and "English form" in hit.explanation
     assert m.match("南京医科大学") == []  # another place: no such record
+
+
+def test_a_school_named_at_its_university_resolves_to_the_university():
+    """ "Geisel School of Medicine at Dartmouth" is Dartmouth College's medical school."""
+    reg = RorRegistry([_org("0aaabd011", "Dartmouth College", "US", "Hanover")])
+    m = AffiliationMatcher(reg)
+    text = "Department of Microbiology, Geisel School of Medicine at Dartmouth, Hanover, New Hampshire, USA"
+    (hit,) = m.match(text)
+    assert hit.ror_id == "https://ror.org/0aaabd011" and "after 'at'" in hit.explanation
+    assert m.match("Geisel School of Medicine, Hanover, New Hampshire, USA") == []

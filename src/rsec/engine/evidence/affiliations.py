@@ -1411,6 +1411,21 @@ class AffiliationMatcher:
                         cand.score -= 0.08
                         cand.details.append("school named after its university")
                         out.append(cand)
+            # "Geisel School of Medicine at Dartmouth": the school, then its university after "at"
+            phrase = _school_follows(norms, i)
+            k = i + phrase
+            if phrase and k < n and toks[k].segment == toks[i].segment:
+                gap = ctx.text[toks[k - 1].end : toks[k].start]
+                if re.fullmatch(r"\s+at\s+(?:the\s+)?", gap, re.I):
+                    for L in (1, 2, 3):
+                        if k + L > n or toks[k + L - 1].segment != toks[k].segment:
+                            break
+                        stem = tuple(norms[k : k + L])
+                        for key in ((*stem, "university"), ("university", *stem), (*stem, "college")):
+                            for cand in self._best_for_span(i, k + L, ix.names.get(key, []), ctx):
+                                cand.score -= 0.08
+                                cand.details.append("school of the university named after 'at'")
+                                out.append(cand)
             acr = toks[i].orig.replace(".", "")
             t = toks[i]
             standalone = (t.start == 0 or not ctx.text[t.start - 1].isalnum()) and (
