@@ -228,6 +228,13 @@ _EPENTHETIC_U = re.compile(r"(?<=[bcdfghjkmprstvz])u(?=[bcdfghjklmprstvz]|$)")
 _EPENTHETIC_O = re.compile(r"(?<=[td])o(?=[bcdfghjklmprstvz]|$)")
 
 
+def loanword_spellings(full: str) -> list[str]:
+    """Latin spellings of a katakana word from its Hepburn ``full``: simplified Hepburn, full Hepburn,
+    and without the vowels Japanese inserts (:func:`without_epenthesis`; "" when it inserts none)."""
+    simple = simple_hepburn(full)
+    return [simple, full, without_epenthesis(simple)]
+
+
 def without_epenthesis(romaji: str) -> str:
     """The spelling of a katakana loanword without the vowels Japanese inserts after a consonant
     cluster or a final consonant (``oruran`` → ``orlan``, ``toropofu`` → ``toropof``, ``soyuzu`` →

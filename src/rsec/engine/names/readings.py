@@ -450,7 +450,7 @@ def _kana_person(text: str) -> Reading:
     tokens = []
     for part in parts:
         full = kana.kana_to_hepburn(part)
-        alts = [kana.simple_hepburn(full), full, kana.without_epenthesis(kana.simple_hepburn(full))]
+        alts = kana.loanword_spellings(full)
         if part[:1] in "ウう" and len(full) > 2 and full[1] not in "aeiou":
             # word-initial ウ before a consonant writes V/W of a cluster (ウラジーミル = Vladimir)
             alts.append("v" + kana.simple_hepburn(full)[1:])
@@ -1073,10 +1073,9 @@ def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str
         notes.extend([surface] * (len(alts) - len(notes)))
         return alts, notes, frozenset()
     if all(japanese._is_kana(c) for c in surface):
-        full = kana.kana_to_hepburn(surface)
-        simple = kana.simple_hepburn(full)
-        alts += [simple, full, kana.without_epenthesis(simple)]
-        notes += [surface] * 3
+        spellings = kana.loanword_spellings(kana.kana_to_hepburn(surface))
+        alts += spellings
+        notes += [surface] * len(spellings)
         return alts, notes, frozenset()
     syl = chinese.syllables(chinese.to_simplified(surface))
     if syl:
@@ -1178,7 +1177,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                     forms.add(orgs.LEGAL_FORMS_LATIN[eng])
                 continue
             simple = kana.simple_hepburn(full)
-            alts = ([eng] if eng else []) + [simple, full, kana.without_epenthesis(simple)]
+            alts = ([eng] if eng else []) + kana.loanword_spellings(full)
             if eng in orgs.NUMBER_WORDS:  # ファースト → first, also 1 as the Latin side's digits
                 alts.insert(1, str(orgs.NUMBER_WORDS[eng]))
             # the English origin is compared by spelling (curling does not sound like green), the
