@@ -217,3 +217,11 @@ def test_who_runs_a_body_is_no_part_of_its_contraction():
     assert contractions("市立八幡浜総合病院") == []
     assert score(_m(), "市立八幡浜総合病院", "SHIBA", ORG) < DEFAULT_THRESHOLD
     assert score(_m(), "滋賀県立琵琶湖博物館", "JIAXIANG INDUSTRY LTD", ORG) < DEFAULT_THRESHOLD
+
+
+def test_generic_word_joins_only_to_spell_a_word_of_the_other_side():
+    """ニュース (news) フロント (front, a generic word) written as one word in English (Newsfront): the two
+    join where together they spell the other side's word exactly, and only there."""
+    assert score(_m(), "ニュースフロント", "Newsfront", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "ニュースフロント", "News Front", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "ニュースフロント", "Newsroom", ORG) < DEFAULT_THRESHOLD

@@ -502,9 +502,9 @@ def _joined(
     out = []
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if a.generic or b.generic:
-            continue
         glued = [x + y for x in a.alts[:3] for y in b.alts[:3]]
+        if (a.generic or b.generic) and not any(x == o for t in other for o in t.alts for x in glued):
+            continue  # a generic word joins only to spell a word of the other side (ニュース フロント Newsfront)
         if (a.phons[:1] == ("a",) or b.phons[:1] == ("a",)) and not _given_syllables(a, b):
             # glued on a vowel-only word, a word sounds like its other syllable ("Kim Yo" like "Kim"):
             # only one spelt like a word of the other side is read as one word written apart
