@@ -225,3 +225,14 @@ def test_generic_word_joins_only_to_spell_a_word_of_the_other_side():
     assert score(_m(), "ニュースフロント", "Newsfront", ORG) >= DEFAULT_THRESHOLD
     assert score(_m(), "ニュースフロント", "News Front", ORG) >= DEFAULT_THRESHOLD
     assert score(_m(), "ニュースフロント", "Newsroom", ORG) < DEFAULT_THRESHOLD
+
+
+def test_initial_u_before_a_vowel_writes_w():
+    """Older katakana writes we, wi, wo as ウエ, ウイ, ウオ (ウエスト west, ウイルソン Wilson); ウエスコ had
+    scored 0.47 against Wesco."""
+    from rsec.engine.names.kana import kana_to_hepburn, loanword_spellings
+
+    assert "wesuko" in loanword_spellings(kana_to_hepburn("ウエスコ"))
+    assert score(_m(), "株式会社ウエスコ", "Wesco Inc.", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "ウイルソン ジョン", "John Wilson", "Person") >= DEFAULT_THRESHOLD
+    assert score(_m(), "株式会社ウエスコ", "Tesco PLC", ORG) < DEFAULT_THRESHOLD

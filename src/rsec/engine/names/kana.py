@@ -230,9 +230,14 @@ _EPENTHETIC_O = re.compile(r"(?<=[td])o(?=[bcdfghjklmprstvz]|$)")
 
 def loanword_spellings(full: str) -> list[str]:
     """Latin spellings of a katakana word from its Hepburn ``full``: simplified Hepburn, full Hepburn,
-    and without the vowels Japanese inserts (:func:`without_epenthesis`; "" when it inserts none)."""
+    without the vowels Japanese inserts (:func:`without_epenthesis`; "" when it inserts none), and with
+    an initial u before a vowel read as w."""
     simple = simple_hepburn(full)
-    return [simple, full, without_epenthesis(simple)]
+    out = [simple, full, without_epenthesis(simple)]
+    if simple[:2] in ("ue", "ui", "uo"):
+        # an initial ウエ, ウイ, ウオ writes we, wi, wo in older spellings (ウエスト west, ウイルソン Wilson)
+        out += ["w" + x[1:] for x in (simple, out[2]) if x]
+    return out
 
 
 def without_epenthesis(romaji: str) -> str:
