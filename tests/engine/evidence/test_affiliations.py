@@ -584,3 +584,21 @@ def test_a_school_named_at_its_university_resolves_to_the_university():
     (hit,) = m.match(text)
     assert hit.ror_id == "https://ror.org/0aaabd011" and "after 'at'" in hit.explanation
     assert m.match("Geisel School of Medicine, Hanover, New Hampshire, USA") == []
+
+
+def test_a_shared_acronym_standing_alone_with_a_country_is_that_countrys_bearer():
+    """ "UNRC - Argentina": of the two UNRCs one is Argentine; the acronym with nothing but its country is
+    that one. Beside other words, or with a country where both or neither bear it, it still needs a city."""
+    reg = RorRegistry(
+        [
+            _with_acronym("0aaabe011", "Universidad Nacional de Río Cuarto", "UNRC", "AR", "Río Cuarto"),
+            _with_acronym(
+                "0aaabe022", "Universidad Nacional Rosario Castellanos", "UNRC", "MX", "Mexico City"
+            ),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("UNRC - Argentina")] == ["https://ror.org/0aaabe011"]
+    assert [x.ror_id for x in m.match("UNRC, Mexico")] == ["https://ror.org/0aaabe022"]
+    assert m.match("Department of Physics, UNRC, Argentina") == []
+    assert m.match("UNRC, Chile") == []

@@ -1497,7 +1497,27 @@ class AffiliationMatcher:
             ):
                 continue  # "AstraZeneca" for "AstraZeneca (United Kingdom)" only with its country
             if acronym and n_orgs > 1 and not _city_agrees(org, ctx, i, j):
-                continue  # an acronym several institutions share needs their city
+                # an acronym several institutions share needs their city, or, standing alone beside
+                # nothing but places ("UNRC - Argentina"), a stated country that no other bearer has
+                part = ctx.tokens[i].part
+                alone = all(
+                    k in ctx.location_token_idx or t.norm.isdigit()
+                    for k, t in enumerate(ctx.tokens)
+                    if t.part == part and not i <= k < j
+                )
+                stated = ctx.countries_for(part, i, j, strong_only=True)
+                if not (
+                    alone
+                    and _whole_segment(ctx.tokens, i, j)
+                    and org.country_code in stated
+                    and not any(
+                        x.org_id != org.id
+                        and (o := reg.get(x.org_id)) is not None
+                        and o.country_code == org.country_code
+                        for x in entries
+                    )
+                ):
+                    continue
             scored.append(c)
         if not scored:
             return []
