@@ -236,3 +236,17 @@ def test_initial_u_before_a_vowel_writes_w():
     assert score(_m(), "株式会社ウエスコ", "Wesco Inc.", ORG) >= DEFAULT_THRESHOLD
     assert score(_m(), "ウイルソン ジョン", "John Wilson", "Person") >= DEFAULT_THRESHOLD
     assert score(_m(), "株式会社ウエスコ", "Tesco PLC", ORG) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "same"),
+    [
+        ("内江市第一人民医院", "The First People's Hospital of Neijiang", True),  # 第一: an ordinal, as a digit
+        ("内江市第一人民医院", "The Second People's Hospital of Neijiang", False),
+        ("北京城市学院", "Beijing City University", True),  # 学院 is as often University as College
+        ("北京农学院", "Beijing University of Agriculture", True),
+        ("北京农学院", "Beijing Forestry University", False),
+    ],
+)
+def test_chinese_ordinals_and_kinds_of_college(written, english, same):
+    assert (score(_m(), written, english, ORG) >= DEFAULT_THRESHOLD) is same

@@ -272,8 +272,8 @@ CJK_TERMS = {
     "大學": "university",
     "대학교": "university",
     "대학": "university",
-    "学院": "college",
-    "學院": "college",
+    "学院": "college|university|institute",  # 北京城市学院 Beijing City University
+    "學院": "college|university|institute",
     "学校": "school",
     "研究所": "institute",
     "研究院": "institute",
@@ -331,6 +331,14 @@ CJK_TERMS = {
     "药科": "pharmaceutical",
     "农业": "agriculture",
     "農業": "agriculture",
+    "农": "agricultural|agriculture",  # 北京农学院 Beijing University of Agriculture
+    "農": "agricultural|agriculture",
+    "城市": "city",  # Chinese: a city (Japanese 城市 is a castle town, rare in a body's name)
+    # ordinals (内江市第一人民医院 The First People's Hospital of Neijiang): digits, as the Latin side's are
+    **{
+        f"第{n}": f"{i}|{w}"
+        for i, (n, w) in enumerate(zip("一二三四五六七八九十", _ORDINALS, strict=True), 1)
+    },
     "能源": "energy",
     "光学": "optics",
     "精密": "precision",
