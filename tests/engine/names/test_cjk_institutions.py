@@ -241,7 +241,11 @@ def test_initial_u_before_a_vowel_writes_w():
 @pytest.mark.parametrize(
     ("written", "english", "same"),
     [
-        ("内江市第一人民医院", "The First People's Hospital of Neijiang", True),  # 第一: an ordinal, as a digit
+        (
+            "内江市第一人民医院",
+            "The First People's Hospital of Neijiang",
+            True,
+        ),  # 第一: an ordinal, as a digit
         ("内江市第一人民医院", "The Second People's Hospital of Neijiang", False),
         ("北京城市学院", "Beijing City University", True),  # 学院 is as often University as College
         ("北京农学院", "Beijing University of Agriculture", True),
