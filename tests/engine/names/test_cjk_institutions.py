@@ -254,3 +254,15 @@ def test_initial_u_before_a_vowel_writes_w():
 )
 def test_chinese_ordinals_and_kinds_of_college(written, english, same):
     assert (score(_m(), written, english, ORG) >= DEFAULT_THRESHOLD) is same
+
+
+def test_korean_place_names_romanised_with_their_sound_changes():
+    """Revised Romanisation writes the sound changes at syllable boundaries (한림 Hallim, 종로 Jongno,
+    국민 Gungmin, 한국어 Hangugeo); place and institution names follow it (한림대학교 had scored 0.60)."""
+    from rsec.engine.names.korean import word_rr_assimilated
+
+    assert [word_rr_assimilated(w) for w in ("한림", "신라", "종로", "국민", "국립", "한국어", "서울")] == [
+        "hallim", "silla", "jongno", "gungmin", "gungnip", "hangugeo", "seoul",
+    ]  # fmt: skip
+    assert score(_m(), "한림대학교", "Hallym University", ORG) >= DEFAULT_THRESHOLD
+    assert score(_m(), "한림대학교", "Hanyang University", ORG) < DEFAULT_THRESHOLD

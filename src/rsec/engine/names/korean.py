@@ -218,6 +218,43 @@ def word_rr(word: str) -> str:
     return "".join(syllable_rr(ch) for ch in word)
 
 
+#: a final consonant (its number in ``_FINAL``) before a syllable without an initial consonant, written
+#: as that syllable's initial (한국어 hangugeo, 강원 gangwon)
+_LIAISON = {1: "g", 2: "kk", 4: "n", 7: "d", 8: "r", 16: "m", 17: "b", 19: "s", 20: "ss", 21: "ng", 22: "j",
+            23: "ch", 24: "k", 25: "t", 26: "p", 27: ""}  # fmt: skip
+_NASAL_BEFORE_N = {"k": "ng", "t": "n", "p": "m"}
+_N, _R, _M, _SILENT = 2, 5, 6, 11  # initial consonants ㄴ, ㄹ, ㅁ, ㅇ
+
+
+def word_rr_assimilated(word: str) -> str:
+    """Revised Romanisation of a word with the sound changes at syllable boundaries that RR writes
+    (한림 Hallim, 신라 Silla, 종로 Jongno, 국민 Gungmin, 한국어 Hangugeo), which place and institution
+    names follow; "" where the word is not all hangul."""
+    if not word or not all(_is_hangul_syllable(ch) for ch in word):
+        return ""
+    codes = [ord(ch) - 0xAC00 for ch in word]
+    inis = [c // 588 for c in codes]
+    heads = [_INITIAL[i] for i in inis]
+    meds = [_MEDIAL[(c % 588) // 28] for c in codes]
+    fins = [c % 28 for c in codes]
+    tails = [_FINAL[f] for f in fins]
+    for i in range(len(word) - 1):
+        fin, tail, nxt = fins[i], tails[i], inis[i + 1]
+        if not fin:
+            continue
+        if nxt == _SILENT and fin in _LIAISON:
+            tails[i], heads[i + 1] = "", _LIAISON[fin]  # 한국어 hangugeo
+        elif nxt in (_R, _N) and tail == "l" or nxt == _R and tail == "n":
+            tails[i], heads[i + 1] = "l", "l"  # 한림 hallim, 설날 seollal
+        elif nxt == _R and tail in ("ng", "m"):
+            heads[i + 1] = "n"  # 종로 jongno
+        elif nxt in (_N, _M, _R) and tail in _NASAL_BEFORE_N:
+            tails[i] = _NASAL_BEFORE_N[tail]  # 국민 gungmin
+            if nxt == _R:
+                heads[i + 1] = "n"  # 국립 gungnip
+    return "".join(h + m + t for h, m, t in zip(heads, meds, tails, strict=True))
+
+
 def mr_variant(rr: str) -> str:
     """A McCune-Reischauer-like spelling (diacritics dropped) of an RR word: eo→o, eu→u, oe→oe."""
     return rr.replace("eo", "o").replace("eu", "u").replace("ae", "ae")
@@ -280,6 +317,9 @@ def word_spellings(word: str) -> list[str]:
     still use, with the word-initial consonant unvoiced, ㅓ as u and ㅢ as ee (경희 Kyunghee)."""
     out = given_spellings(word)
     rr = word_rr(word)
+    assimilated = word_rr_assimilated(word)
+    if assimilated and assimilated != rr:
+        out.append(assimilated)
     head = _MR_INITIAL.get(rr[:1], "")
     if head:
         mr = head + mr_variant(rr)[1:]
