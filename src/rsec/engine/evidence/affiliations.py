@@ -1340,6 +1340,7 @@ class AffiliationMatcher:
         n = len(toks)
         out: list[_Candidate] = []
         maxlen = min(cfg.max_ngram, ix.max_key_len)
+        school = [_school_follows(norms, k) for k in range(n)]  # length of a school phrase at each word
         for i in range(n):
             for L in range(1, min(maxlen, n - i) + 1):
                 key = tuple(norms[i : i + L])
@@ -1399,7 +1400,7 @@ class AffiliationMatcher:
                 out.extend(self._zh_translated(i, ctx))
             # "Harvard Medical School", "Yale School of Medicine": a school named after its university
             for L in (1, 2, 3):
-                phrase = _school_follows(norms, i + L) if i + L < n else 0
+                phrase = school[i + L] if i + L < n else 0
                 if not phrase:
                     continue
                 stem = tuple(norms[i : i + L])
@@ -1412,7 +1413,7 @@ class AffiliationMatcher:
                         cand.details.append("school named after its university")
                         out.append(cand)
             # "Geisel School of Medicine at Dartmouth": the school, then its university after "at"
-            phrase = _school_follows(norms, i)
+            phrase = school[i]
             k = i + phrase
             if phrase and k < n and toks[k].segment == toks[i].segment:
                 gap = ctx.text[toks[k - 1].end : toks[k].start]
