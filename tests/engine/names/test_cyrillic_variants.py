@@ -155,3 +155,32 @@ def test_german_and_french_spellings_of_russian_names(matcher):
     assert score(matcher, "Жуков Евгений", "Ievgueni Joukov") >= DEFAULT_THRESHOLD
     assert score(matcher, "Jewgeni Schukow", "Жуков Евгений") >= DEFAULT_THRESHOLD
     assert score(matcher, "Жуков Евгений", "Jewgeni Schuster") < DEFAULT_THRESHOLD
+
+
+def test_russian_institution_names_named_after_a_person(matcher):
+    """имени (named after) and the English "named after" are light words: an English name often leaves
+    them out (Evraziyskiy … imeni Gumilyova ↔ L. N. Gumilyov Eurasian National University)."""
+    org = "Organization"
+    query = "Евразийский национальный университет имени Л. Н. Гумилёва"
+    assert score(matcher, query, "L. N. Gumilyov Eurasian National University", org) >= DEFAULT_THRESHOLD
+    assert score(matcher, query, "Eurasian National University named after L. N. Gumilyov", org) >= (
+        DEFAULT_THRESHOLD
+    )
+    assert score(matcher, query, "Eurasian Technological University", org) < DEFAULT_THRESHOLD
+
+
+def test_russian_words_with_two_english_renderings_and_places_in_ga(matcher):
+    org = "Organization"
+    # аграрный: agrarian or agricultural
+    assert score(
+        matcher, "Алтайский государственный аграрный университет", "Altai State Agricultural University", org
+    ) >= (DEFAULT_THRESHOLD)
+    # a place in -га makes its adjective in -жский: Рига → Рижский, Прага → Пражский
+    assert (
+        score(matcher, "Рижский технический университет", "Riga Technical University", org)
+        >= DEFAULT_THRESHOLD
+    )
+    assert (
+        score(matcher, "Рижский технический университет", "Riyadh Technical University", org)
+        < DEFAULT_THRESHOLD
+    )

@@ -162,9 +162,9 @@ GENERIC_WORDS = frozenset(
     office ministry branch factory plant enterprise enterprises industries industry services general
     research company corporation plant factory bureau design production manufacturing association
     scientific central special federal state shipyard organization movement front brigade committee
-    agency exchange""".split()
+    agency exchange name""".split()
 )
-STOPWORDS = frozenset("of the and for & und y et".split())
+STOPWORDS = frozenset("of the and for & und y et after".split())
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fourty fifty sixty seventy eighty ninety".split()
@@ -763,7 +763,11 @@ CYRILLIC_TERMS = {
     "медико": "medicine",
     "педагогическ": "pedagogical",
     "гуманитарн": "humanities",
-    "аграрн": "agrarian",
+    "аграрн": "agrarian|agricultural",
+    "имени": "name",  # университет имени Н. П. Огарёва: University named after N. P. Ogarev
+    "всероссийск": "russian",  # All-Russian
+    "евразийск": "eurasian",
+    "внешн": "foreign|external",
     "сельскохозяйственн": "agricultural",
     "экономическ": "economic",
     "экономик": "economics",
@@ -950,14 +954,19 @@ def place_adjective_bases(word: str) -> tuple[str, ...] | None:
     """The place a Russian or Ukrainian adjective in -ский/-ський (-цкий) is formed from, in its two
     likely spellings: the stem (Сахалинский → Сахалин, Харківський → Харків, Московский → Москов) and
     the stem with -ск (Новосибирский → Новосибирск, Донецкий → Донецк), and the stem with its -с
-    (Одеський → Одес, as in Одеса). English names use the place
+    (Одеський → Одес, as in Одеса); after a ж, also the place in -га it may stand for (Рижский → Рига).
+    English names use the place
     (Sakhalin State University, Novosibirsk State University); None for other words."""
     m = _PLACE_ADJECTIVE.match(word)
     if m is None:
         return None
     base, sk = m.group("base").rstrip("-"), m.group("sk").replace("ь", "")
     # a place ending in -с/-ц merges it into the suffix: Одеса → Одеський, Черкаси → Черкаський
-    return base, base + sk, base + sk[0]
+    bases = (base, base + sk, base + sk[0])
+    if base.endswith("ж"):
+        # г of a place in -га turns ж before the suffix: Рижский → Рига, Пражский → Прага, Волжский → Волга
+        bases += (base[:-1] + "га",)
+    return bases
 
 
 def _romanised(text: str) -> set[str]:

@@ -965,13 +965,15 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
             bases = None if eng else orgs.place_adjective_bases(word)
             if bases is not None:
                 # the place an adjective names (Сахалинский → Sakhalin), beside the adjective itself
-                stem, with_sk, with_s = (cyrillic_spellings(b, ukrainian)[:1] for b in bases)
+                stem, *others = (cyrillic_spellings(b, ukrainian)[:1] for b in bases)
                 alts[1:1] = stem
                 notes[1:1] = [f"{word} → {bases[0]}"] * len(stem)
-                alts += with_sk + with_s
-                notes += [f"{word} → {bases[1]}"] * len(with_sk) + [f"{word} → {bases[2]}"] * len(with_s)
+                for base, spelt in zip(bases[1:], others, strict=True):
+                    alts += spelt
+                    notes += [f"{word} → {base}"] * len(spelt)
+            english = eng.split("|") if eng else []  # аграрный: agrarian or agricultural
             translated.append(
-                make_token(([eng] if eng else []) + alts, [word] * bool(eng) + notes, max_alts=MAX_ALTS + 4)
+                make_token(english + alts, [word] * len(english) + notes, max_alts=MAX_ALTS + 4)
             )
         r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
         return [
