@@ -680,43 +680,41 @@ def cyrillic_spellings(word: str, ukrainian: bool = False) -> list[str]:
     out += [tokenize(ascii_fold(s.translate(ru).translate(_SIGN_MARKS)))[:1] for s in _IULIIA]
     out.append(tokenize(anyascii(word).lower())[:1])
     # the German and French press's spellings (Schukow, Joukov): compared exactly, after the others
-    out += [[_german(ru)], [_french(ru)]]
+    out += [[_press_spelling(ru, "de")], [_press_spelling(ru, "fr")]]
     return list(dict.fromkeys(a[0] for a in out if a and a[0] and a[0].isascii()))
 
 
 _VOWELS_CYR = "аеёиоуыэюяьъ"
-#: Russian letters as German (Duden) and French spellings write them; е, ё, ю, я and й by position below
-_GERMAN = str.maketrans(
-    {"а": "a", "б": "b", "в": "w", "г": "g", "д": "d", "ж": "sch", "з": "s", "и": "i", "к": "k", "л": "l",
-     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch",
-     "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju",
-     "я": "ja", "ё": "jo", "й": "j"}
-)  # fmt: skip
-_FRENCH = str.maketrans(
-    {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ж": "j", "з": "z", "и": "i", "к": "k", "л": "l",
-     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "ou", "ф": "f", "х": "kh",
-     "ц": "ts", "ч": "tch", "ш": "ch", "щ": "chtch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iou",
-     "я": "ia", "ё": "io", "й": "i"}
-)  # fmt: skip
+#: Russian letters that German (Duden) and French spellings write alike; е after a vowel, ё after ж ч ш
+#: щ, and the endings -ий, -ый are set by position (:func:`_press_spelling`)
+_PRESS_COMMON = {
+    "а": "a", "б": "b", "г": "g", "д": "d", "и": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "ъ": "", "ы": "y", "ь": "", "э": "e", "е": "e",
+}  # fmt: skip
+#: per language: its own letters, е at the start or after a vowel, ё after a hushing consonant, -ий, -ый
+_PRESS = {
+    "de": (
+        str.maketrans(_PRESS_COMMON | {"в": "w", "ж": "sch", "з": "s", "у": "u", "х": "ch", "ц": "z", "ч": "tsch",
+                                       "ш": "sch", "щ": "schtsch", "ю": "ju", "я": "ja", "ё": "jo", "й": "j"}),
+        "je", "o", "i", "y",
+    ),
+    "fr": (
+        str.maketrans(_PRESS_COMMON | {"в": "v", "ж": "j", "з": "z", "у": "ou", "х": "kh", "ц": "ts", "ч": "tch",
+                                       "ш": "ch", "щ": "chtch", "ю": "iou", "я": "ia", "ё": "io", "й": "i"}),
+        "ie", "e", "i", "i",
+    ),
+}  # fmt: skip
 
 
-def _german(word: str) -> str:
-    """Duden's spelling of a Russian word (Жуков Schukow, Щедрин Schtschedrin, Юрий Juri): е is je at
-    the start and after a vowel, -ий and -ый end in i and y."""
+def _press_spelling(word: str, lang: str) -> str:
+    """The German (Duden: Жуков Schukow, Щедрин Schtschedrin, Горбачёв Gorbatschow) or French (Joukov,
+    Khrouchtchev, Gorbatchev) spelling of a Russian word; "" for a word with other letters."""
     if not word or any(ch not in _RUSSIAN_LETTERS for ch in word):
         return ""
-    w = re.sub(r"(?:ий|ый)$", lambda m: "i" if m.group() == "ий" else "y", word)
-    w = re.sub(rf"(?:^|(?<=[{_VOWELS_CYR}]))е", "je", w)
-    return _AFTER_HUSHING_Ё.sub("o", w).translate(_GERMAN).replace("е", "e")  # Горбачёв Gorbatschow
-
-
-def _french(word: str) -> str:
-    """The French spelling of a Russian word (Жуков Joukov, Хрущёв Khrouchtchev, Чайковский Tchaikovski)."""
-    if not word or any(ch not in _RUSSIAN_LETTERS for ch in word):
-        return ""
-    w = re.sub(r"(?:ий|ый)$", "i", word)
-    w = re.sub(rf"(?:^|(?<=[{_VOWELS_CYR}]))е", "ie", w)
-    return _AFTER_HUSHING_Ё.sub("e", w).translate(_FRENCH).replace("е", "e")  # Горбачёв Gorbatchev
+    table, initial_e, hushed_yo, end_iy, end_yy = _PRESS[lang]
+    w = re.sub(r"(?:ий|ый)$", lambda m: end_iy if m.group() == "ий" else end_yy, word)
+    w = re.sub(rf"(?:^|(?<=[{_VOWELS_CYR}]))е", initial_e, w)
+    return _AFTER_HUSHING_Ё.sub(hushed_yo, w).translate(table)
 
 
 _RUSSIAN_LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
