@@ -198,3 +198,17 @@ def test_variant_form_still_needs_the_same_given_name(matcher):
 def test_standard_forms_leave_standard_text_alone():
     assert J.standard_forms("高橋一郎") == "高橋一郎"
     assert J.standard_forms("髙橋 﨑 𠮷") == "高橋 崎 吉"
+
+
+def test_japanese_family_name_in_kana_before_a_foreign_given_name_is_spelt(matcher):
+    """A Japanese family name in kana (three morae or more, a JMnedict surname reading) before a given name
+    of another language (ヤスクリ セイラ: invented) is the reading of a Japanese name: compared by spelling,
+    not by the coarse sound that let it meet SHAKRO JR. at 1.0. The given name keeps the comparison by
+    sound, and a Korean or foreign family name in katakana is untouched."""
+    assert J.is_japanese_family_name_in_kana("ヤスクリ")
+    assert not J.is_japanese_family_name_in_kana("キム")  # Korean
+    assert not J.is_japanese_family_name_in_kana("ムハンマド")  # UniDic's foreign name
+    assert score(matcher, "ヤスクリ セイラ", "SHAKRO JR.") < DEFAULT_THRESHOLD
+    assert score(matcher, "ウメサキ アリス", "AMEZCUA, Luis") < DEFAULT_THRESHOLD
+    assert score(matcher, "ウメサキ アリス", "Alice Umesaki") >= DEFAULT_THRESHOLD
+    assert score(matcher, "キム ジョンウン", "Kim Jong Un") >= DEFAULT_THRESHOLD

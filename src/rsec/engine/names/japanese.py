@@ -408,6 +408,19 @@ def is_japanese_name_in_kana(family: str, given: str) -> bool:
     return "surname" in name_reading_types(fam) and bool(name_reading_types(giv) & {"given", "masc", "fem"})
 
 
+def is_japanese_family_name_in_kana(family: str) -> bool:
+    """Whether the first word of a name in kana reads as a Japanese family name of three morae or more,
+    on the terms of :func:`is_japanese_name_in_kana` (a foreign given name may follow: ヤスクリ セイラ)."""
+    import jaconv
+
+    if not family or FOREIGN_KANA & set(family) or not all(_is_kana(ch) for ch in family):
+        return False
+    fam = jaconv.kata2hira(family)
+    if _morae(fam) < 3 or fam[0] in "ぱぴぷぺぽ" or family in KOREAN_FAMILY_NAMES_KANA:
+        return False
+    return not _foreign_person_word(family) and "surname" in name_reading_types(fam)
+
+
 #: Korean family names as Japanese sources write them in katakana (キム 김, ユン 윤 …): JMnedict also records
 #: some as readings of kanji names, but a name starting with one is read as Korean (by sound), not as Japanese
 KOREAN_FAMILY_NAMES_KANA = frozenset(

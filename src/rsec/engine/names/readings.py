@@ -447,14 +447,18 @@ def _kana_person(text: str) -> Reading:
     parts = [p for p in re.split(r"[\s・=＝･]+", text) if p]
     if len(parts) == 2 and japanese.is_japanese_name_in_kana(*parts):
         return _japanese_name_in_kana(*parts)
+    # a Japanese family name first, a given name of another language after it (ヤスクリ セイラ): the
+    # family name is the reading of a Japanese name, compared by spelling, not by sound
+    spelt_family = len(parts) == 2 and japanese.is_japanese_family_name_in_kana(parts[0])
     tokens = []
-    for part in parts:
+    for i, part in enumerate(parts):
         full = kana.kana_to_hepburn(part)
         alts = kana.loanword_spellings(full)
         if part[:1] in "ウう" and len(full) > 2 and full[1] not in "aeiou":
             # word-initial ウ before a consonant writes V/W of a cluster (ウラジーミル = Vladimir)
             alts.append("v" + kana.simple_hepburn(full)[1:])
-        tokens.append(make_token(alts, [part] * len(alts)))
+        spelt = frozenset(a for a in alts if a) if spelt_family and i == 0 else frozenset()
+        tokens.append(make_token(alts, [part] * len(alts), spelt=spelt))
     return Reading(tuple(tokens), "kana → Hepburn", translit=True, japanese=True, detail=" ".join(parts))
 
 
