@@ -475,9 +475,14 @@ def _romaji_kana(word: str) -> tuple[str, ...]:
         long = ("", "u", "o") if word[i] == "o" else ("", "u")
         variants = [v + word[last : i + 1] + x for v in variants for x in long]
         last = i + 1
+    variants = [v + word[last:] for v in variants]
+    # passports write ん before a vowel or y as a bare n (Kanichi かんいち, Manyasu まんやす), which reads
+    # as な行 (かにち, まにゃす) too
+    for i in [i for i, ch in enumerate(word) if ch == "n" and word[i + 1 : i + 2] in tuple("aeiouy")][:2]:
+        variants += [v[: v.index("n", i)] + "n'" + v[v.index("n", i) + 1 :] for v in variants if "n" in v[i:]]
     out = []
     for v in variants:
-        kana = jaconv.alphabet2kana(v + word[last:])
+        kana = jaconv.alphabet2kana(v)
         if kana and all("ぁ" <= ch <= "ゖ" for ch in kana):
             out.append(kana)
     return tuple(dict.fromkeys(out))
