@@ -161,3 +161,11 @@ def test_hangul_explanation_names_romanisation(matcher):
     entity = ListEntity(id="t:3", schema="Person", names=[Name.of("Kim Jong Un")], list="test")
     result = matcher.compare(Query("김정은"), entity)
     assert "Romanisation" in result.explanation and "김" in result.explanation
+
+
+def test_generational_suffixes_are_spelt_not_sounded(matcher):
+    """Jr and Sr are abbreviations: compared by spelling, they sound like no name (SHAKRO JR. had met the
+    invented ヤスクリ セイラ at 1.0 through "jr" ~ "seira"); written out in katakana (ジュニア) they are Jr."""
+    assert score(matcher, "ヤスクリ セイラ", "SHAKRO JR.") < DEFAULT_THRESHOLD
+    assert score(matcher, "John Smith Jr.", "ジョン・スミス・ジュニア") >= DEFAULT_THRESHOLD
+    assert score(matcher, "John Smith Jr.", "John Smith") >= DEFAULT_THRESHOLD

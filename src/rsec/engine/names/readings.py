@@ -372,8 +372,15 @@ def _person_readings(text: str, script: str) -> list[Reading]:
         for i, t in enumerate(words):
             # a nickname before the family name also stands for its full names (Ted → Theodore, Edward)
             full = nicknames.full_names(t) if i < len(words) - 1 and t not in PARTICLES else ()
+            # a generational suffix (Jr, Sr, III) is an abbreviation, compared by spelling: it sounds
+            # like no name (SHAKRO JR. is no セイラ)
+            spelt = frozenset([t]) if t in _NAME_SUFFIXES else frozenset()
             tokens.append(
-                make_token([t, _deleet(t), *full, _baltic_stem(t)], [t, t, *(f"{t}={f}" for f in full), t])
+                make_token(
+                    [t, _deleet(t), *full, _baltic_stem(t)],
+                    [t, t, *(f"{t}={f}" for f in full), t],
+                    spelt=spelt,
+                )
             )
         jname = len(words) == 2 and japanese.is_japanese_name_in_latin(*words)
         return [Reading(tuple(tokens), "as written", japanese_name=jname), *_wade_giles_person(text)]
@@ -443,6 +450,10 @@ def _wade_giles_person(text: str) -> list[Reading]:
     return [Reading(tuple(tokens), "pinyin from Wade-Giles", detail=" ".join(words))]
 
 
+#: generational suffixes in katakana, as Latin names write them
+_KANA_NAME_SUFFIXES = {"ジュニア": ("jr", "junior"), "シニア": ("sr", "senior")}
+
+
 def _kana_person(text: str) -> Reading:
     parts = [p for p in re.split(r"[\s・=＝･]+", text) if p]
     if len(parts) == 2 and japanese.is_japanese_name_in_kana(*parts):
@@ -458,6 +469,9 @@ def _kana_person(text: str) -> Reading:
             # word-initial ウ before a consonant writes V/W of a cluster (ウラジーミル = Vladimir)
             alts.append("v" + kana.simple_hepburn(full)[1:])
         spelt = frozenset(a for a in alts if a) if spelt_family and i == 0 else frozenset()
+        if part in _KANA_NAME_SUFFIXES:  # ジュニア: Jr, as the Latin name writes it
+            alts = [*_KANA_NAME_SUFFIXES[part], *alts]
+            spelt = frozenset(_KANA_NAME_SUFFIXES[part])
         tokens.append(make_token(alts, [part] * len(alts), spelt=spelt))
     return Reading(tuple(tokens), "kana → Hepburn", translit=True, japanese=True, detail=" ".join(parts))
 
