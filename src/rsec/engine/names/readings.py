@@ -353,6 +353,9 @@ def _baltic_stem(token: str) -> str:
 
 
 _NAME_SUFFIXES = frozenset("jr sr junior senior ii iii iv".split())
+#: one empty set for "no spelling compared by spelling only": a token's parts are memoised by it, and a new
+#: empty set per call made key computation a fifth slower
+_NOTHING_SPELT: frozenset[str] = frozenset()
 
 
 def _latin_tokens(text: str) -> list[str]:
@@ -374,7 +377,7 @@ def _person_readings(text: str, script: str) -> list[Reading]:
             full = nicknames.full_names(t) if i < len(words) - 1 and t not in PARTICLES else ()
             # a generational suffix (Jr, Sr, III) is an abbreviation, compared by spelling: it sounds
             # like no name (SHAKRO JR. is no セイラ)
-            spelt = frozenset([t]) if t in _NAME_SUFFIXES else frozenset()
+            spelt = frozenset([t]) if t in _NAME_SUFFIXES else _NOTHING_SPELT
             tokens.append(
                 make_token(
                     [t, _deleet(t), *full, _baltic_stem(t)],
@@ -468,7 +471,7 @@ def _kana_person(text: str) -> Reading:
         if part[:1] in "ウう" and len(full) > 2 and full[1] not in "aeiou":
             # word-initial ウ before a consonant writes V/W of a cluster (ウラジーミル = Vladimir)
             alts.append("v" + kana.simple_hepburn(full)[1:])
-        spelt = frozenset(a for a in alts if a) if spelt_family and i == 0 else frozenset()
+        spelt = frozenset(a for a in alts if a) if spelt_family and i == 0 else _NOTHING_SPELT
         if part in _KANA_NAME_SUFFIXES:  # ジュニア: Jr, as the Latin name writes it
             alts = [*_KANA_NAME_SUFFIXES[part], *alts]
             spelt = frozenset(_KANA_NAME_SUFFIXES[part])
