@@ -461,9 +461,10 @@ _ROMAJI_SYLLABLES = __import__("re").compile(
 
 
 @lru_cache(maxsize=65536)
-def _romaji_kana(word: str) -> tuple[str, ...]:
+def _romaji_kana(word: str, syllabic_n: bool = False) -> tuple[str, ...]:
     """Hiragana spellings of a romanised Japanese word, with the long vowels passports leave out
-    (Ota = おおた / おうた, Yuko = ゆうこ); () if it is not romanised Japanese."""
+    (Ota = おおた / おうた, Yuko = ゆうこ); () if it is not romanised Japanese. With ``syllabic_n``, also
+    with a bare n before a vowel or y read as ん, as passports write it (Kanichi かんいち, Manyasu まんやす)."""
     import jaconv
 
     if not _ROMAJI_SYLLABLES.fullmatch(word):
@@ -476,10 +477,11 @@ def _romaji_kana(word: str) -> tuple[str, ...]:
         variants = [v + word[last : i + 1] + x for v in variants for x in long]
         last = i + 1
     variants = [v + word[last:] for v in variants]
-    # passports write ん before a vowel or y as a bare n (Kanichi かんいち, Manyasu まんやす), which reads
-    # as な行 (かにち, まにゃす) too
     for i in [i for i, ch in enumerate(word) if ch == "n" and word[i + 1 : i + 2] in tuple("aeiouy")][:2]:
-        variants += [v[: v.index("n", i)] + "n'" + v[v.index("n", i) + 1 :] for v in variants if "n" in v[i:]]
+        if syllabic_n:
+            variants += [
+                v[: v.index("n", i)] + "n'" + v[v.index("n", i) + 1 :] for v in variants if "n" in v[i:]
+            ]
     out = []
     for v in variants:
         kana = jaconv.alphabet2kana(v)
@@ -508,6 +510,23 @@ def is_japanese_name_in_latin(first: str, second: str) -> bool:
     if any(_foreign_person_word(ks[0]) for ks in kanas):
         return False
     given_types = {"given", "masc", "fem"}
-    return (role(kanas[0], given_types) and role(kanas[1], {"surname"})) or (
-        role(kanas[0], {"surname"}) and role(kanas[1], given_types)
-    )
+
+    def reads(ks: list) -> bool:
+        return (role(ks[0], given_types) and role(ks[1], {"surname"})) or (
+            role(ks[0], {"surname"}) and role(ks[1], given_types)
+        )
+
+    if reads(kanas):
+        return True
+    # a passport's bare n before a vowel or y may be ん (Kanichi かんいち): tried only for a word beside one
+    # that reads as a name, so that foreign names, most of what is screened, cost no more lookups
+    for i in (0, 1):
+        if _BARE_N.search(words[i]) and role(kanas[1 - i], given_types | {"surname"}):
+            more = list(kanas)
+            more[i] = _romaji_kana(words[i], syllabic_n=True)
+            if reads(more):
+                return True
+    return False
+
+
+_BARE_N = __import__("re").compile(r"n[aeiouy]")
