@@ -172,6 +172,8 @@ def simple_hepburn(romaji: str) -> str:
 
 
 _KUNREI = [
+    # hu first: the syllables made later (syu → shu, tyu → chu) contain hu, which must not be read again
+    ("hu", "fu"),
     ("sya", "sha"),
     ("syu", "shu"),
     ("syo", "sho"),
@@ -185,7 +187,6 @@ _KUNREI = [
     ("ti", "chi"),
     ("tu", "tsu"),
     ("zi", "ji"),
-    ("hu", "fu"),
     ("di", "ji"),
     ("du", "zu"),
 ]
@@ -205,21 +206,14 @@ def japanese_fold(token: str) -> str:
     if "oh" in t:
         t = _OH.sub("o", t)
     if "sh" not in t and "ch" not in t and "ts" not in t:
-        # one pass: a syllable already made Hepburn is not read again (syu → shu must not become sfu)
-        t = _KUNREI_SYLLABLE.sub(_kunrei_to_hepburn, t)
+        for a, b in _KUNREI:
+            if a in t:
+                t = t.replace(a, b)
     if "m" in t:
         t = _M_LABIAL.sub("n", t)
     return simple_hepburn(t)
 
 
-_KUNREI_SYLLABLE = re.compile("|".join(a for a, _ in _KUNREI))  # three-letter syllables first
-
-
-def _kunrei_to_hepburn(m: re.Match) -> str:
-    return _KUNREI_HEPBURN[m.group()]
-
-
-_KUNREI_HEPBURN = dict(_KUNREI)
 _OH = re.compile(r"oh(?=[^aeiouy]|$)")
 _M_LABIAL = re.compile(r"m(?=[bmp])")
 
