@@ -936,7 +936,7 @@ def _org_latin_tokens(text: str, spelt_only: bool = False) -> tuple[list[Token],
         if len(w) >= 6 and w.endswith(("ian", "yan")):
             alts.append(w[:-1])
         role = "qualifier" if w in qualifiers else ""
-        spelt_alts = frozenset(alts) if spelt_only else frozenset()
+        spelt_alts = frozenset(alts) if spelt_only else _NOTHING_SPELT
         tokens.append(make_token(alts, [w], role=role, generic=generic, spelt=spelt_alts))
     return tokens, forms
 
@@ -1092,18 +1092,18 @@ def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str
     if all("\uac00" <= c <= "\ud7a3" for c in surface):
         alts.extend(korean.word_spellings(surface))
         notes.extend([surface] * (len(alts) - len(notes)))
-        return alts, notes, frozenset()
+        return alts, notes, _NOTHING_SPELT
     if all(japanese._is_kana(c) for c in surface):
         spellings = kana.loanword_spellings(kana.kana_to_hepburn(surface))
         alts += spellings
         notes += [surface] * len(spellings)
-        return alts, notes, frozenset()
+        return alts, notes, _NOTHING_SPELT
     syl = chinese.syllables(chinese.to_simplified(surface))
     if syl:
         alts.append("".join(syl))
         notes.append(f"{surface}→{' '.join(syl)}")
     if chinese_only:
-        return alts, notes, frozenset()
+        return alts, notes, _NOTHING_SPELT
     # Not recognisably Chinese (a Japanese name, or one written alike in either): the pinyin is kept, for a
     # Chinese institution written in Japanese forms (哈爾浜), but compared by spelling, as the Japanese
     # reading is: both are spelt by rule, and Chinese names in Latin letters spell pinyin (or a form listed
@@ -1203,7 +1203,7 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
                 alts.insert(1, str(orgs.NUMBER_WORDS[eng]))
             # the English origin is compared by spelling (curling does not sound like green), the
             # readings of the kana by sound too
-            spelt = frozenset([eng, *_inflections([eng])]) - {simple, full} if eng else frozenset()
+            spelt = frozenset([eng, *_inflections([eng])]) - {simple, full} if eng else _NOTHING_SPELT
             alts += _inflections([eng]) if eng else []
             tokens.append(
                 make_token(alts, [chunk] * len(alts), generic=eng in orgs.GENERIC_WORDS, spelt=spelt)
