@@ -602,3 +602,70 @@ def test_a_shared_acronym_standing_alone_with_a_country_is_that_countrys_bearer(
     assert [x.ror_id for x in m.match("UNRC, Mexico")] == ["https://ror.org/0aaabe022"]
     assert m.match("Department of Physics, UNRC, Argentina") == []
     assert m.match("UNRC, Chile") == []
+
+
+def test_mail_and_web_addresses_are_no_part_of_a_name():
+    """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
+    assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]
+    assert [t.norm for t in tokenize("Kyoto University www.kyoto-u.ac.jp")] == ["kyoto", "university"]
+    assert [t.norm for t in tokenize("Kyoto University at Kyoto")] == ["kyoto", "university", "kyoto"]
+
+
+def test_an_acronym_of_another_country_than_any_stated_is_not_meant():
+    """ "Yadegar-e-Imam Khomeini (RAH) Branch; Islamic Azad University; Tehran Iran": the Royal Adelaide
+    Hospital's letters, with Iran stated in another part, are not the hospital; with Australia they are."""
+    reg = RorRegistry([_with_acronym("0aaabf011", "Royal Adelaide Hospital", "RAH", "AU", "Adelaide")])
+    m = AffiliationMatcher(reg)
+    assert m.match("College of Science, Yadegar (RAH) Shahre Rey Branch; Azad University; Tehran Iran") == []
+    assert [x.ror_id for x in m.match("RAH; North Terrace; Adelaide, Australia")] == [
+        "https://ror.org/0aaabf011"
+    ]
+
+
+def test_an_acronym_beside_a_city_of_another_country_is_not_meant():
+    """ "ASRI, Seoul National University": Seoul is named, so the Israeli ASRI is not; beside its own city
+    the acronym counts."""
+    reg = RorRegistry(
+        [
+            _with_acronym("0aaabf022", "Asher Space Research Institute", "ASRI", "IL", "Haifa"),
+            _org("0aaabf033", "Seoul National University", "KR", "Seoul"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = "School of Electrical Engineering, ASRI, Seoul National University"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaabf033"]
+    assert [x.ror_id for x in m.match("ASRI, Haifa")] == ["https://ror.org/0aaabf022"]
+
+
+def test_an_acronym_defined_after_a_legal_form_is_the_texts_own():
+    """ "Bundesverband der Arzneimittel-Hersteller e.V. (BAH)" spells out its letters before the legal form
+    e.V.: another BAH is not meant; standing alone with its country it is."""
+    reg = RorRegistry([_with_acronym("0aaabf044", "Büro für Angewandte Hydrologie", "BAH", "DE", "Berlin")])
+    m = AffiliationMatcher(reg)
+    assert m.match("Bundesverband der Arzneimittel-Hersteller e.V. (BAH), Bonn, Deutschland") == []
+    assert [x.ror_id for x in m.match("BAH, Bonn, Deutschland")] == ["https://ror.org/0aaabf044"]
+
+
+def test_a_us_city_before_a_state_code_states_the_country():
+    """ "Rosemont IL": a US city, then its state's code, states the country, so a Czech institute of the same
+    English name is contradicted; a lone code after the name still only supports."""
+    reg = RorRegistry(
+        [
+            _org("0aaabf055", "Dairy Research Institute", "CZ", "Prague"),
+            _org("0aaabf066", "Rosemont College", "US", "Rosemont"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert m.match("Dairy Research Institute/National Dairy Council Rosemont IL") == []
+    assert [x.ror_id for x in m.match("Dairy Research Institute, IL")] == ["https://ror.org/0aaabf055"]
+
+
+def test_a_british_postcode_states_the_country():
+    """ "Lasswade, Midlothian EH18 1HU" is in Britain: Quebec's ministry of the same English name is not meant;
+    a Canadian postcode ("G1R 4X6") is no British one."""
+    reg = RorRegistry([_org("0aaabf077", "Ministry of Agriculture, Fisheries and Food", "CA", "Québec")])
+    m = AffiliationMatcher(reg)
+    assert m.match("Ministry of Agriculture, Fisheries and Food, Eskgrove, Lasswade, Midlothian EH18 1HU") == []
+    assert [x.ror_id for x in m.match("Ministry of Agriculture, Fisheries and Food, Québec G1R 4X6")] == [
+        "https://ror.org/0aaabf077"
+    ]

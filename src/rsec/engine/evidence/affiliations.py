@@ -94,7 +94,12 @@ _SEGMENT_CHARS = set(",;()[]{}/|\n\r\t、:·•")
 _PART_CHARS = set(";\n")
 #: markup, entities, and the escapes some harvested metadata writes for line breaks and tabs ("Eye and
 #: Ear#N#Hospital", "Laboratory#R#for#R#Thin Films", "#TAB#"): a break inside a name, read as a space
-_MARKUP_RE = re.compile(r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;|&amp\b|#(?:N|R|TAB)#", re.S)
+#: e-mail addresses and web addresses are no part of a name ("spencer.hudson@usu.edu", "www.uni-x.de"): a space
+_MARKUP_RE = re.compile(
+    r"<!--.*?-->|<[^>]{1,40}>|&#x?[0-9a-fA-F]+;|&[a-zA-Z]+;|&amp\b|#(?:N|R|TAB)#"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s,;()]+",
+    re.S,
+)
 
 #: abbreviation → word, applied to normalised tokens on both sides (query and registry names)
 ABBREVIATIONS: dict[str, str] = {
@@ -484,6 +489,10 @@ _US_STATES = {
     "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY",
     "district of columbia": "DC",
 }  # fmt: skip
+
+#: a postcode of the United Kingdom: outward code (area letters, district digit) and inward code (digit, two
+#: letters); no other country writes letters-digit … digit-letter-letter ("K1S 5B6" is Canadian, "1105 AZ" Dutch)
+_UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")
 
 _PLACE_WORDS = frozenset({"province", "state", "prefecture", "county", "city", "district", "region"})
 _CN_SARS = frozenset({"HK", "MO"})
@@ -1138,7 +1147,9 @@ def _school_follows(norms: list[str], k: int) -> int:
 
 
 #: words an acronym's letters skip ("Mission Support and Test Services, LLC (MSTS)")
-_ACRONYM_SKIP = _FUNCTION_WORDS | {"llc", "inc", "ltd", "gmbh", "plc", "corp", "co", "sa", "ag", "bv", "nv"}
+_ACRONYM_SKIP = _FUNCTION_WORDS | {
+    "llc", "inc", "ltd", "gmbh", "plc", "corp", "co", "sa", "ag", "bv", "nv", "ev", "e", "v", "mbh",
+}  # fmt: skip
 
 
 def _defined_in_text(toks: list[Token], i: int, text: str, acr: str) -> bool:
@@ -1151,7 +1162,7 @@ def _defined_in_text(toks: list[Token], i: int, text: str, acr: str) -> bool:
         return False
     initials = ""
     for w in reversed([t for t in toks[:i] if t.end < len(before)]):
-        if w.orig.lower() in _ACRONYM_SKIP or w.cjk:
+        if w.orig.lower().replace(".", "") in _ACRONYM_SKIP or w.cjk:
             continue
         initials = w.orig[0].upper() + initials
         if len(initials) >= len(acr):
@@ -1256,6 +1267,13 @@ class AffiliationMatcher:
                     coded = self._code_token(tokens, i)
                     if coded:
                         code, weak = coded
+                        if weak and code == "US" and any(
+                            "US" in ix.cities.get(tuple(norms[i - k : i]), ())
+                            and tokens[i - k].segment >= tokens[i].segment - 1
+                            for k in (1, 2, 3)
+                            if k <= i
+                        ):
+                            weak = False  # "Rosemont IL", "Logan, UT": a US city before its state's code
                 if code:
                     # A country word inside an institution name ("Japan Agency for …") still tells the
                     # country; but "Georgia" / "New York" may be US states as well as places.
@@ -1275,6 +1293,12 @@ class AffiliationMatcher:
                     nxt = i + L
                     if nxt < n and norms[nxt] in _PLACE_WORDS:  # "Liaoning Province", "Oyo State"
                         loc_idx.add(nxt)
+        # a British postcode ("Midlothian EH18 1HU", "London WC1E 6BT") states the country
+        for pm in _UK_POSTCODE_RE.finditer(text):
+            inside = [k for k, t in enumerate(tokens) if pm.start() <= t.start and t.end <= pm.end()]
+            if inside and not loc_idx.intersection(inside):
+                countries.append(("GB", tokens[inside[0]].part, inside[0], inside[-1] + 1, False))
+                loc_idx.update(inside)
         places: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
         for i in range(n):
             for L in range(1, min(4, n - i) + 1):
@@ -1489,8 +1513,16 @@ class AffiliationMatcher:
                 # inside a phrase ("SFR Condorcet FR CNRS 3417": a research federation, not the
                 # Société Française de Radiologie) an acronym needs its city, the country is not enough
                 continue
-            if acronym and any("not in text" in d for d in c.details):
-                continue
+            if acronym and any("not in text" in d or "not in this part" in d for d in c.details):
+                continue  # letters of another country's body: a stated country anywhere contradicts
+            if (
+                acronym
+                and ctx.city_countries
+                and org.country_code not in ctx.city_countries
+                and not ctx.countries_for(ctx.tokens[i].part, i, j)
+                and not _city_agrees(org, ctx, i, j)
+            ):
+                continue  # "ASRI, Seoul National University": a city of another country is named
             if (
                 e.kind == "stripped"
                 and c.org.country_code not in ctx.countries_for(ctx.tokens[i].part, i, j)
