@@ -669,3 +669,29 @@ def test_a_british_postcode_states_the_country():
     assert [x.ror_id for x in m.match("Ministry of Agriculture, Fisheries and Food, Québec G1R 4X6")] == [
         "https://ror.org/0aaabf077"
     ]
+
+
+def test_a_university_hospital_named_in_english_is_its_local_record():
+    """ "University Hospital of Tours" is the Centre Hospitalier Universitaire de Tours, "Careggi University
+    Hospital" the Azienda Ospedaliero-Universitaria Careggi; but "Reims University Hospital" stays the
+    University of Reims (a university of that name exists), and a bare "University Hospital" is not
+    completed by a city named elsewhere."""
+    reg = RorRegistry(
+        [
+            _org("0aaabg011", "Centre Hospitalier Universitaire de Tours", "FR", "Tours"),
+            _org("0aaabg022", "Azienda Ospedaliero-Universitaria Careggi", "IT", "Florence"),
+            _org("0aaabg033", "Centre Hospitalier Universitaire de Reims", "FR", "Reims"),
+            _org("0aaabg044", "University of Reims", "FR", "Reims"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Department of Surgery, University Hospital of Tours, Tours, France")] == [
+        "https://ror.org/0aaabg011"
+    ]
+    assert [x.ror_id for x in m.match("Careggi University Hospital, Florence, Italy")] == [
+        "https://ror.org/0aaabg022"
+    ]
+    assert [x.ror_id for x in m.match("Orthopaedic Department, Reims University Hospital, Reims, France")] == [
+        "https://ror.org/0aaabg044"
+    ]
+    assert m.match("Clinical Chemistry, University Hospital, Sart-Tilman, Tours, France") == []

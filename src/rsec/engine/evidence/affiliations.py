@@ -543,8 +543,50 @@ _HEAD_WORDS = frozenset({"college"})
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
-    "acronym": 7,
+    "translated": 7, "acronym": 8,
 }  # fmt: skip
+#: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
+#: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
+#: "Universitätsklinikum", "Hôpitaux Universitaires") and the French acronym that stands for the first
+_HOSPITAL_OPENINGS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("center", "hospitalier", "universitaire"), ("chu",)),
+    (("center", "hospitalier", "regional", "universitaire"), ("chru", "chu")),
+    (("center", "hospitalier", "regional", "and", "universitaire"), ("chru", "chu")),
+    (("hospital", "universitaire"), ()),
+    (("hopitaux", "universitaire"), ()),
+    (("hospital", "universitario"), ()),
+    (("hospital", "universitari"), ()),
+    (("azienda", "ospedaliero", "universitaria"), ()),
+    (("azienda", "ospedaliera", "universitaria"), ()),
+    (("universitatsklinikum",), ()),
+)
+_HOSPITAL_CLOSINGS = (("hospital", "universitari"), ("hospital", "universitario"))
+
+
+def _hospital_renderings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """English forms of a university hospital's name in another language: "Centre Hospitalier Universitaire
+    de Tours" → University Hospital Tours, Tours University Hospital (and CHU Tours); "Vall d'Hebron Hospital
+    Universitari" → Vall d'Hebron University Hospital."""
+    rest: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    for opening, acrs in _HOSPITAL_OPENINGS:
+        if key[: len(opening)] == opening and len(key) > len(opening):
+            rest, acronyms = key[len(opening) :], acrs
+            break
+    else:
+        for closing in _HOSPITAL_CLOSINGS:
+            if key[-len(closing) :] == closing and len(key) > len(closing):
+                rest = key[: -len(closing)]
+                break
+    if not rest or rest[0] == "and" or all(w.isdigit() for w in rest):
+        return []
+    return [
+        ("university", "hospital", *rest),
+        (*rest, "university", "hospital"),
+        *((a, *rest) for a in acronyms),
+    ]
+
+
 #: words a name can leave out in an abbreviated citation ("Korea Inst. Sci. Technol.")
 _FUNCTION_WORDS = frozenset(
     "of and the for in at on de del della di da do du des la le les der die das fur zu y e et".split()
@@ -749,6 +791,25 @@ class AffiliationIndex:
                 if e.kind != "stripped" and not any(x.org_id == e.org_id for x in swapped[alt]):
                     swapped[alt].append(_Entry(e.org_id, "swapped", e.lang, e.value))
         self.names.update(swapped)
+        # "University Hospital of Tours" for "Centre Hospitalier Universitaire de Tours", "Münster University
+        # Hospital" for "Universitätsklinikum Münster": a university hospital's name in another language read
+        # as English writes it, unless that English form is another institution's name
+        translated: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            for alt in _hospital_renderings(key):
+                rest = alt[:-2] if alt[-2:] == ("university", "hospital") else ()
+                if alt in self.names or (
+                    rest and ((*rest, "university") in self.names or ("university", *rest) in self.names)
+                ):
+                    # "Reims University Hospital" reads as the University of Reims (the swapped name and
+                    # a head word of its own): only "University Hospital of Reims" is the CHU
+                    continue
+                for e in entries:
+                    if e.kind not in ("stripped", "swapped") and not any(
+                        x.org_id == e.org_id for x in translated[alt]
+                    ):
+                        translated[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+        self.names.update(translated)
         # "Korea Inst. Sci. Technol." for "Korea Institute of Science and Technology": the name without its
         # function words, when three words or more remain and no institution bears that form
         compact: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
@@ -757,7 +818,7 @@ class AffiliationIndex:
             if len(short) == len(key) or len(short) < 3 or short in self.names or _CJK_RE.search(key[0]):
                 continue
             for e in entries:
-                if e.kind not in ("stripped", "swapped") and not any(
+                if e.kind not in ("stripped", "swapped", "translated") and not any(
                     x.org_id == e.org_id for x in compact[short]
                 ):
                     compact[short].append(_Entry(e.org_id, "compact", e.lang, e.value))
@@ -784,8 +845,10 @@ class AffiliationIndex:
         # index each name whose last words are a place under its head, to be completed by that place
         self.heads: dict[tuple[str, ...], list[tuple[list[_Entry], tuple[str, ...]]]] = defaultdict(list)
         for key, entries in self.names.items():
-            if all(e.kind == "swapped" for e in entries):
-                continue  # "University Shanghai Normal" (swapped) is no "University Shanghai" + "Normal" (IL)
+            if all(e.kind in ("swapped", "translated") for e in entries):
+                # "University Shanghai Normal" (swapped) is no "University Shanghai" + "Normal" (IL); "University
+                # Hospital" (read from "Centre Hospitalier Universitaire de Liège") is not completed by a place
+                continue
             for k in (1, 2, 3):
                 head, tail = key[:-k], key[-k:]
                 if (
@@ -1021,6 +1084,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "compact": 0.70,
         "swapped": 0.70,
         "romanised": 0.70,
+        "translated": 0.70,
         "acronym": 0.58,
     }[c.entry.kind]
     if c.fuzzy:
@@ -1267,11 +1331,15 @@ class AffiliationMatcher:
                     coded = self._code_token(tokens, i)
                     if coded:
                         code, weak = coded
-                        if weak and code == "US" and any(
-                            "US" in ix.cities.get(tuple(norms[i - k : i]), ())
-                            and tokens[i - k].segment >= tokens[i].segment - 1
-                            for k in (1, 2, 3)
-                            if k <= i
+                        if (
+                            weak
+                            and code == "US"
+                            and any(
+                                "US" in ix.cities.get(tuple(norms[i - k : i]), ())
+                                and tokens[i - k].segment >= tokens[i].segment - 1
+                                for k in (1, 2, 3)
+                                if k <= i
+                            )
                         ):
                             weak = False  # "Rosemont IL", "Logan, UT": a US city before its state's code
                 if code:
