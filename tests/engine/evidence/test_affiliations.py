@@ -695,3 +695,27 @@ def test_a_university_hospital_named_in_english_is_its_local_record():
         "https://ror.org/0aaabg044"
     ]
     assert m.match("Clinical Chemistry, University Hospital, Sart-Tilman, Tours, France") == []
+
+
+def test_a_name_in_another_word_order_resolves_unless_it_is_inside_a_longer_name():
+    """ "Polytechnic University of Marche" is the Marche Polytechnic University and "University Federico II
+    Naples" the University of Naples Federico II; but "Trinity Translational Medicine Institute" is no
+    "Institute of Translational Medicine", "State University of Iowa" no Iowa State University, and "New York
+    City" no "City of New York"."""
+    reg = RorRegistry(
+        [
+            _org("0aaabh011", "Marche Polytechnic University", "IT", "Ancona"),
+            _org("0aaabh022", "University of Naples Federico II", "IT", "Naples"),
+            _org("0aaabh033", "Institute of Translational Medicine", "GB", "Liverpool"),
+            _org("0aaabh044", "Iowa State University", "US", "Ames"),
+            _org("0aaabh055", "City of New York", "US", "New York"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Polytechnic University of Marche")] == ["https://ror.org/0aaabh011"]
+    text = "Department of Neuroscience and Dentistry, University Federico II  Naples Italy"
+    (hit,) = m.match(text)
+    assert hit.ror_id == "https://ror.org/0aaabh022" and "another order" in hit.explanation
+    assert m.match("Trinity Translational Medicine Institute") == []
+    assert m.match("State University of Iowa College of Medicine") == []
+    assert m.match("Columbia-Presbyterian Medical Center, New York City, USA") == []

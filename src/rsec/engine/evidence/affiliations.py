@@ -543,7 +543,7 @@ _HEAD_WORDS = frozenset({"college"})
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
-    "translated": 7, "acronym": 8,
+    "translated": 7, "reordered": 8, "acronym": 9,
 }  # fmt: skip
 #: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
 #: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
@@ -858,6 +858,23 @@ class AffiliationIndex:
                 ):
                     self.heads[head].append((entries, tail))
         self.max_key_len = max((len(k) for k in self.names), default=1)
+        # "Polytechnic University of Marche" for "Marche Polytechnic University", "University Federico II
+        # Naples" for "University of Naples Federico II": a name's words in another order, for names of three
+        # to eight words that only one institution bears in any order
+        bags: dict[tuple[str, ...], list[_Entry]] = {}
+        for key, entries in self.names.items():
+            if not 3 <= len(key) <= 8 or _CJK_RE.search(key[0]) or "state" in key:
+                # ("State University of Iowa" was the University of Iowa, not Iowa State University)
+                continue
+            kept = [e for e in entries if e.kind in ("ror_display", "label", "alias")]
+            if not kept:
+                continue
+            bag = tuple(sorted(key))
+            have = bags.setdefault(bag, [])
+            for e in kept:
+                if not any(x.org_id == e.org_id for x in have):
+                    have.append(_Entry(e.org_id, "reordered", e.lang, e.value))
+        self.bags = {b: v for b, v in bags.items() if len({e.org_id for e in v}) == 1}
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
@@ -1085,6 +1102,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "swapped": 0.70,
         "romanised": 0.70,
         "translated": 0.70,
+        "reordered": 0.68,
         "acronym": 0.58,
     }[c.entry.kind]
     if c.fuzzy:
@@ -1433,6 +1451,7 @@ class AffiliationMatcher:
         out: list[_Candidate] = []
         maxlen = min(cfg.max_ngram, ix.max_key_len)
         school = [_school_follows(norms, k) for k in range(n)]  # length of a school phrase at each word
+        country_idx = {k for m in ctx.countries for k in range(m[2], m[3])}
         for i in range(n):
             for L in range(1, min(maxlen, n - i) + 1):
                 key = tuple(norms[i : i + L])
@@ -1468,6 +1487,32 @@ class AffiliationMatcher:
                         cand.score -= 0.05
                         cand.details.append("spans a comma")
                     out.append(cand)
+            for L in range(3, min(8, n - i) + 1):
+                if toks[i + L - 1].segment != toks[i].segment:
+                    break
+                key = tuple(norms[i : i + L])
+                if key in ix.names:
+                    continue
+                reordered = ix.bags.get(tuple(sorted(key)))
+                if (
+                    reordered
+                    and not any(
+                        0 <= k < n
+                        and toks[k].segment == toks[i].segment
+                        and toks[k].orig[:1].isupper()
+                        and k not in country_idx
+                        and ix.token_df.get(norms[k], 0) < ix.common_df
+                        for k in (i - 1, i + L)
+                    )
+                    and any(
+                        k not in ctx.location_token_idx and norms[k] not in _PLACE_WORDS for k in range(i, i + L)
+                    )
+                ):
+                    # (not inside a longer name: "Trinity Translational Medicine Institute" is no "Institute
+                    # of Translational Medicine"; not a place: "New York City" is no "City of New York")
+                    for cand in self._best_for_span(i, i + L, reordered, ctx):
+                        cand.details.append("the name's words in another order")
+                        out.append(cand)
             for L in range(2, min(maxlen, n - i) + 1):
                 key = tuple(norms[i : i + L])
                 for entries, tail in ix.heads.get(key, ()):
