@@ -665,7 +665,9 @@ def test_a_british_postcode_states_the_country():
     a Canadian postcode ("G1R 4X6") is no British one."""
     reg = RorRegistry([_org("0aaabf077", "Ministry of Agriculture, Fisheries and Food", "CA", "Québec")])
     m = AffiliationMatcher(reg)
-    assert m.match("Ministry of Agriculture, Fisheries and Food, Eskgrove, Lasswade, Midlothian EH18 1HU") == []
+    assert (
+        m.match("Ministry of Agriculture, Fisheries and Food, Eskgrove, Lasswade, Midlothian EH18 1HU") == []
+    )
     assert [x.ror_id for x in m.match("Ministry of Agriculture, Fisheries and Food, Québec G1R 4X6")] == [
         "https://ror.org/0aaabf077"
     ]
@@ -685,15 +687,15 @@ def test_a_university_hospital_named_in_english_is_its_local_record():
         ]
     )
     m = AffiliationMatcher(reg)
-    assert [x.ror_id for x in m.match("Department of Surgery, University Hospital of Tours, Tours, France")] == [
-        "https://ror.org/0aaabg011"
-    ]
+    assert [
+        x.ror_id for x in m.match("Department of Surgery, University Hospital of Tours, Tours, France")
+    ] == ["https://ror.org/0aaabg011"]
     assert [x.ror_id for x in m.match("Careggi University Hospital, Florence, Italy")] == [
         "https://ror.org/0aaabg022"
     ]
-    assert [x.ror_id for x in m.match("Orthopaedic Department, Reims University Hospital, Reims, France")] == [
-        "https://ror.org/0aaabg044"
-    ]
+    assert [
+        x.ror_id for x in m.match("Orthopaedic Department, Reims University Hospital, Reims, France")
+    ] == ["https://ror.org/0aaabg044"]
     assert m.match("Clinical Chemistry, University Hospital, Sart-Tilman, Tours, France") == []
 
 
@@ -709,6 +711,11 @@ def test_a_name_in_another_word_order_resolves_unless_it_is_inside_a_longer_name
             _org("0aaabh033", "Institute of Translational Medicine", "GB", "Liverpool"),
             _org("0aaabh044", "Iowa State University", "US", "Ames"),
             _org("0aaabh055", "City of New York", "US", "New York"),
+            # "city" a common word of names, as in the registry
+            *(
+                _org(f"0aaabh1{k}1", f"{w} City Hospital", "GB", "Leeds")
+                for k, w in enumerate(("Ash", "Elm", "Oak"))
+            ),
         ]
     )
     m = AffiliationMatcher(reg)

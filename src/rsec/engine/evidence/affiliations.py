@@ -1505,7 +1505,8 @@ class AffiliationMatcher:
                         for k in (i - 1, i + L)
                     )
                     and any(
-                        k not in ctx.location_token_idx and norms[k] not in _PLACE_WORDS for k in range(i, i + L)
+                        k not in ctx.location_token_idx and norms[k] not in _PLACE_WORDS
+                        for k in range(i, i + L)
                     )
                 ):
                     # (not inside a longer name: "Trinity Translational Medicine Institute" is no "Institute
