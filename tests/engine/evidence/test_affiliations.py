@@ -726,3 +726,28 @@ def test_a_name_in_another_word_order_resolves_unless_it_is_inside_a_longer_name
     assert m.match("Trinity Translational Medicine Institute") == []
     assert m.match("State University of Iowa College of Medicine") == []
     assert m.match("Columbia-Presbyterian Medical Center, New York City, USA") == []
+
+
+def test_a_name_cited_with_abbreviated_words_resolves():
+    """Citation indexes abbreviate: "Univ. Minn.", "R. Inst. of Technol.", "Univ Calif Berkeley". Each written
+    word must equal the name's word, each abbreviated one begin it, in order and one to one; "Univ. Mich." is
+    not Minnesota, and "Ph.D." (nothing written out) is not "PHV Dialysezentrum"."""
+    reg = RorRegistry(
+        [
+            _org("0aaabi011", "University of Minnesota", "US", "Minneapolis"),
+            _org("0aaabi022", "Royal Institute of Technology", "SE", "Stockholm"),
+            _org("0aaabi033", "PHV Dialysezentrum", "DE", "Berlin"),
+            _org("0aaabi044", "University of California, Berkeley", "US", "Berkeley"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    (hit,) = m.match("Dep. Chem., Univ. Minn., Minneapolis, MN 55455, USA")
+    assert hit.ror_id == "https://ror.org/0aaabi011" and "abbreviated words" in hit.explanation
+    assert [
+        x.ror_id for x in m.match("Dept. of Electron. Syst., R. Inst. of Technol., Stockholm, Sweden")
+    ] == ["https://ror.org/0aaabi022"]
+    assert [x.ror_id for x in m.match("Dept Chem, Univ Calif Berkeley, Berkeley, CA 94720 USA")] == [
+        "https://ror.org/0aaabi044"
+    ]
+    assert m.match("Dep. Chem., Univ. Mich., Ann Arbor, MI 48109, USA") == []
+    assert m.match("Ph.D., Assistant Professor, Department of Management") == []

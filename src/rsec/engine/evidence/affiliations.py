@@ -32,6 +32,7 @@ How (see docs/decisions/0003-affiliation-matching.md for the measured reasons):
 
 from __future__ import annotations
 
+import bisect
 import gc
 import gzip
 import hashlib
@@ -543,7 +544,7 @@ _HEAD_WORDS = frozenset({"college"})
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
-    "translated": 7, "reordered": 8, "acronym": 9,
+    "translated": 7, "reordered": 8, "abbreviated": 9, "acronym": 10,
 }  # fmt: skip
 #: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
 #: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
@@ -1103,6 +1104,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "romanised": 0.70,
         "translated": 0.70,
         "reordered": 0.68,
+        "abbreviated": 0.68,
         "acronym": 0.58,
     }[c.entry.kind]
     if c.fuzzy:
@@ -1327,6 +1329,7 @@ class AffiliationMatcher:
         self.config = config or MatcherConfig()
         self.index.common_df = max(3, round(self.config.common_word_share * self.index.n_names))
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._sorted_vocab = sorted(self.index.vocab)
         self.features = tuple(features)
 
     # context ---------------------------------------------------------------------------------
@@ -1789,6 +1792,88 @@ class AffiliationMatcher:
                     out.append(cand)
         return out
 
+    def _abbreviated(self, ctx: _Context, covered: set[int]) -> list[_Candidate]:
+        """Segments written with abbreviated words, as citation indexes print them ("Univ. Minn.", "R. Inst. of
+        Technol.", "Univ. Tec. de Lisboa", "Univ Calif"): a registry name whose words, function words aside,
+        correspond one to one and in order, each equal to the text's word or, for a word the text
+        abbreviates (written with a full stop, or no registry word), beginning with it."""
+        toks = ctx.tokens
+        segs: dict[int, list[int]] = defaultdict(list)
+        for k, t in enumerate(toks):
+            segs[t.segment].append(k)
+        out: list[_Candidate] = []
+        for idxs in segs.values():
+            if any(k in covered for k in idxs) or toks[idxs[0]].cjk:
+                continue
+            span = [k for k in idxs if not toks[k].norm.isdigit()]
+            found_here = self._abbreviated_span(span, ctx)
+            if not found_here:
+                while span and span[-1] in ctx.location_token_idx:
+                    span.pop()  # "Univ. Minn. Minneapolis": the place is not part of the name
+                found_here = self._abbreviated_span(span, ctx)
+            out.extend(found_here)
+        return out
+
+    def _abbreviated_span(self, span: list[int], ctx: _Context) -> list[_Candidate]:
+        """The institution whose name the words at ``span`` abbreviate (see :meth:`_abbreviated`)."""
+        ix = self.index
+        toks, text = ctx.tokens, ctx.text
+        words = [(k, toks[k].norm) for k in span if toks[k].norm not in _FUNCTION_WORDS]
+        if not 2 <= len(words) <= 8:
+            return []
+        short: set[int] = set()
+        for k, w in words:
+            t = toks[k]
+            if not w.isalpha() or not w.isascii() or w != t.orig.lower():
+                continue  # (a word already expanded: "Univ." is university)
+            if t.end < len(text) and text[t.end] == "." and (len(w) >= 2 or t.orig.isupper()):
+                short.add(k)  # "Minn.", "R." (even where the registry knows such a word: "Chem")
+            elif w not in ix.postings and len(w) >= 3 and t.orig[:1].isupper():
+                short.add(k)  # "Calif", no registry word
+        if not short or 2 * len(short) > len(words):
+            return []  # as many words written out as abbreviated ("Ph.D." is no "PHV Dialysezentrum")
+        pool: set[int] | None = None
+        for k, w in words:
+            if k in short:
+                lo = bisect.bisect_left(self._sorted_vocab, w)
+                hi = bisect.bisect_left(self._sorted_vocab, w + "\uffff")
+                if hi - lo > 400:
+                    continue  # "R." begins too many words to narrow the candidates
+                found: set[int] = set()
+                for v in self._sorted_vocab[lo:hi]:
+                    found |= ix.postings[v]
+            else:
+                found = ix.postings.get(w, set())
+                if len(found) > 5000:
+                    continue
+            pool = found if pool is None else pool & found
+            if not pool:
+                break
+        if not pool or len(pool) > 5000:
+            return []
+        entries: list[_Entry] = []
+        for pos in sorted(pool):
+            name = [w for w in ix.fuzzy_keys[pos].split() if w not in _FUNCTION_WORDS]
+            if len(name) != len(words) or (name[0],) in _UNIT_WORDS:
+                continue
+            if all(
+                q == w or (k in short and w.startswith(q) and len(w) > len(q))
+                for (k, q), w in zip(words, name, strict=True)
+            ):
+                entries.extend(
+                    e for e in ix.fuzzy_entries[pos] if e.kind in ("ror_display", "label", "alias")
+                )
+        # one entry per institution, its best name (display name, English) for the explanation
+        entries.sort(key=lambda e: (_KIND_RANK[e.kind], e.lang not in (None, "en")))
+        kept: dict[str, _Entry] = {}
+        for e in entries:
+            kept.setdefault(e.org_id, _Entry(e.org_id, "abbreviated", e.lang, e.value))
+        entries = list(kept.values())
+        out = self._best_for_span(span[0], span[-1] + 1, entries, ctx) if entries else []
+        for cand in out:
+            cand.details.append("abbreviated words")
+        return out
+
     @staticmethod
     def _edge_place(k: int, key_words: list[str], ctx: _Context) -> bool:
         norm = ctx.tokens[k].norm
@@ -1809,6 +1894,7 @@ class AffiliationMatcher:
         chosen = self._select(cands)
         covered = {k for c in chosen for k in range(c.start, c.end)}
         fuzzy = [c for c in self._fuzzy(ctx, covered) if c.score >= cfg.threshold]
+        fuzzy += [c for c in self._abbreviated(ctx, covered) if c.score >= cfg.threshold]
         chosen = self._select(chosen + fuzzy)
         chosen = self._drop_units(self._with_named_parents(chosen, cands), ctx)
         return self._results(chosen, ctx)
