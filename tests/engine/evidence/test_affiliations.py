@@ -751,3 +751,35 @@ def test_a_name_cited_with_abbreviated_words_resolves():
     ]
     assert m.match("Dep. Chem., Univ. Mich., Ann Arbor, MI 48109, USA") == []
     assert m.match("Ph.D., Assistant Professor, Department of Management") == []
+
+
+def test_a_head_completed_by_a_country_must_stand_by_itself_or_beside_it():
+    """ "University of Pittsburgh Graduate School of Public Health, Pittsburgh, USA" is no "Graduate School USA"
+    even where "graduate" is a rare word; the segment "Graduate School, USA" still is."""
+    reg = RorRegistry(
+        [
+            _org("0aaabj011", "University of Pittsburgh", "US", "Pittsburgh"),
+            _org("0aaabj022", "Graduate School USA", "US", "Washington"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = "Department of Microbiology, University of Pittsburgh Graduate School of Public Health, Pittsburgh, USA"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaabj011"]
+    assert [x.ror_id for x in m.match("Graduate School, USA")] == ["https://ror.org/0aaabj022"]
+
+
+def test_a_college_of_a_named_university_is_not_the_college_its_words_spell():
+    """ "University of Ulsan College of Medicine" is the university's medical college, not Ulsan College; a
+    name of its own ("Ulsan College, Ulsan") still is."""
+    reg = RorRegistry(
+        [
+            _org("0aaabj033", "Ulsan College", "KR", "Ulsan"),
+            _org("0aaabj044", "Asan Medical Center", "KR", "Seoul"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    text = "Department of Surgery, University of Ulsan College of Medicine, Asan Medical Center, Seoul, Korea"
+    assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaabj044"]
+    assert [x.ror_id for x in m.match("Department of Nursing, Ulsan College, Ulsan, Korea")] == [
+        "https://ror.org/0aaabj033"
+    ]

@@ -1477,6 +1477,15 @@ class AffiliationMatcher:
                 ):
                     continue  # and only from the start of a segment ("Soochow University, Taipei")
                 if (
+                    i > 0
+                    and norms[i - 1] == "university"
+                    and toks[i - 1].segment == toks[i].segment
+                    and school[i + L - 1] > 1
+                ):
+                    # "University of Ulsan College of Medicine" is the university's college of medicine,
+                    # not the "Ulsan College" its words spell
+                    continue
+                if (
                     i + L < n
                     and toks[i + L].segment == toks[i].segment
                     and norms[i + L] in _HEAD_WORDS
@@ -1525,7 +1534,10 @@ class AffiliationMatcher:
                     if (
                         not _whole_segment(toks, i, i + L)
                         and not any(b == i or a == i + L for a, b in ctx.places[tail])
-                        and all(ix.token_df.get(w, 0) >= ix.common_df for w in key)
+                        and (
+                            all(ix.token_df.get(w, 0) >= ix.common_df for w in key)
+                            or (tail in ix.countries and tail not in ix.cities)
+                        )
                     ):
                         # a head of common words only counts as a whole segment ("University of
                         # Technology, Baghdad, Iraq") or beside its place ("Bremerhaven University of
@@ -1545,7 +1557,10 @@ class AffiliationMatcher:
                 if not phrase:
                     continue
                 stem = tuple(norms[i : i + L])
-                for key in ((*stem, "university"), ("university", *stem), (*stem, "college")):
+                keys = [(*stem, "university"), ("university", *stem)]
+                if norms[i + L] != "college":
+                    keys.append((*stem, "college"))  # ("Ulsan College of Medicine" is no "Ulsan College")
+                for key in keys:
                     entries = ix.names.get(key)
                     if not entries:
                         continue
