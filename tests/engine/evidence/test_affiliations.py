@@ -783,3 +783,26 @@ def test_a_college_of_a_named_university_is_not_the_college_its_words_spell():
     assert [x.ror_id for x in m.match("Department of Nursing, Ulsan College, Ulsan, Korea")] == [
         "https://ror.org/0aaabj033"
     ]
+
+
+def test_capital_initials_with_spaces_are_one_word_as_with_full_stops():
+    """ "Dr B R Ambedkar" and "Dr. B. R. Ambedkar", "K J Somaiya" and "K.J. Somaiya" are read alike; lower-case
+    single letters ("Universidad de A Coruña", "Ciencia y Tecnologia") and letters across a comma stay apart."""
+    assert [t.norm for t in tokenize("Dr B R Ambedkar")] == [t.norm for t in tokenize("Dr. B. R. Ambedkar")]
+    assert [t.norm for t in tokenize("K J Somaiya")] == ["kj", "somaiya"]
+    assert [t.norm for t in tokenize("Ciencia y Tecnologia")] == ["ciencia", "y", "tech"]
+    assert [t.norm for t in tokenize("Division A, B Building")] == ["division", "a", "b", "building"]
+    reg = RorRegistry(
+        [
+            _org(
+                "0aaabk011",
+                "Dr. B. R. Ambedkar National Institute of Technology Jalandhar",
+                "IN",
+                "Jalandhar",
+            )
+        ]
+    )
+    text = (
+        "Department of Chemistry, Dr B R Ambedkar National Institute of Technology, Jalandhar, Punjab, India"
+    )
+    assert [x.ror_id for x in AffiliationMatcher(reg).match(text)] == ["https://ror.org/0aaabk011"]

@@ -369,8 +369,11 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
             and len(word) == 1
             and word.isascii()
             and word.isalpha()
-            and _INITIALS_RE.fullmatch(prev.orig)
-            and _INITIAL_GAP_RE.fullmatch(gap)
+            and (
+                (_INITIALS_RE.fullmatch(prev.orig) and _INITIAL_GAP_RE.fullmatch(gap))
+                # "Dr B R Ambedkar", "K J Somaiya": capital initials with spaces, as "Dr. B. R." is
+                or (text[start:end].isupper() and _SPACED_INITIALS_RE.fullmatch(prev.orig) and gap == " ")
+            )
             and prev.segment == segment
             and (end == len(text) or text[end] in _AFTER_INITIAL)
         ):
@@ -399,6 +402,7 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
 
 _INITIALS_RE = re.compile(r"[A-Za-z](?:\.\s?[A-Za-z])*")
 _INITIAL_GAP_RE = re.compile(r"\.\s?")
+_SPACED_INITIALS_RE = re.compile(r"[A-Z](?: [A-Z])*")
 _AFTER_INITIAL = frozenset(".,;:)] \t\n")
 _INITIAL_NEXT_RE = re.compile(r"\.\s?[A-Za-z]\b")
 
