@@ -71,8 +71,8 @@ class CountingMatcher:
     def compare(self, query, entity):
         return self._guard(self.inner.compare, query, entity)
 
-    def compare_prepared(self, query, entity, prepared, explain_min=None):
-        return self._guard(self.inner.compare_prepared, query, entity, prepared, explain_min)
+    def compare_prepared(self, query, entity, prepared, explain_min=None, decide_at=None):
+        return self._guard(self.inner.compare_prepared, query, entity, prepared, explain_min, decide_at)
 
     @staticmethod
     def _guard(fn, *args):

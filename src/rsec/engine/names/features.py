@@ -352,6 +352,20 @@ def align(
     systematic: bool = False,
 ):
     """Greedy best-first alignment of tokens; returns (score, matches, unmatched_q, unmatched_c)."""
+    return _assign(q, c, _pair_list(q, c, cross, jap, cfg, canon, systematic), cross, kind, cfg)
+
+
+def _pair_list(
+    q: tuple[Token, ...],
+    c: tuple[Token, ...],
+    cross: int,
+    jap: bool,
+    cfg: MatcherConfig,
+    canon: bool = False,
+    systematic: bool = False,
+) -> list[tuple]:
+    """The pairs of tokens :func:`align` may match: ``(-score rescaled from its floor, distance in place,
+    i, j, how, alternative of q[i], alternative of c[j])`` for every pair above its floor, unsorted."""
     pairs = []
     floor, spell_floor, match_min = _floors(cross, canon, systematic, cfg)
     # equal scores (a particle such as bin or al that occurs twice) go to the pair nearest in place
@@ -372,6 +386,11 @@ def align(
                 fl = spell_floor
             if s > fl:  # rescaled from the floor to 1 (inlined _rescale)
                 pairs.append(((fl - s) / (1.0 - fl), abs(i * rq - j * rc), i, j, how, ai, bj))
+    return pairs
+
+
+def _assign(q: tuple[Token, ...], c: tuple[Token, ...], pairs: list[tuple], cross: int, kind: str, cfg):
+    """:func:`align` on the pairs of :func:`_pair_list` (sorted here, in place)."""
     pairs.sort()  # best first; (i, j) is unique, so the comparison never reaches ``how``
     used_q: dict[int, int] = {}
     used_c: set[int] = set()
@@ -492,6 +511,7 @@ def _joined(
     cross: int,
     cfg: MatcherConfig,
     pairs: Callable[[Token], bool] | None = None,
+    worth: list[bool] | None = None,
 ) -> list[tuple[Token, ...]]:
     """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel).
 
@@ -501,6 +521,8 @@ def _joined(
     readings agree by sound in more ways (キム・グワンイル ↔ KIM KWANG-IL)."""
     out = []
     for i in range(len(tokens) - 1):
+        if worth is not None and not worth[i]:
+            continue  # could not score above what is needed (see _worth_joining)
         a, b = tokens[i], tokens[i + 1]
         glued = [x + y for x in a.alts[:3] for y in b.alts[:3]]
         if (a.generic or b.generic) and not any(x == o for t in other for o in t.alts for x in glued):
@@ -527,7 +549,85 @@ def _joined(
     return out
 
 
-def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
+def _worth_joining(
+    longer: tuple[Token, ...],
+    shorter: tuple[Token, ...],
+    pairs: list[tuple],
+    longer_is_q: bool,
+    theta: float,
+    kind: str,
+    cross: int,
+    cfg: MatcherConfig,
+) -> list[bool]:
+    """For each place k of ``longer``: whether the variant joining its words k and k + 1 (see
+    :func:`_joined`) could score above ``theta``, by an upper bound that needs no alignment of the variant.
+
+    :func:`_assign` scores num / den: a matched token adds its weight w times the pair's rescaled score s
+    to num and w·(s + (1 − s)·pw) to den; a token left over adds w times a coefficient of
+    :func:`_leftover_weight` to den (its clash term only adds more). The score exceeds θ only if the sum
+    over tokens of (num share − θ·den share) is positive. That sum is bounded from above by taking each
+    token at its best: matched to its best partner in ``pairs`` (the variant's other words are the same
+    tokens facing the same ones) or left over at the least coefficient it can get there: a word of the
+    shorter side left over faces one of the longer (a conflict), and at most as many words of the longer
+    side as it has more than the shorter are extras. The joined word is taken as matched perfectly, and
+    at most one word of ``shorter`` as matching it instead of its own best. The caps and penalties applied
+    after num / den only lower the score. A variant whose bound is not positive cannot score above θ."""
+    pw = cfg.partial_mismatch_weight if not cross else 1.0
+    gw, cw = cfg.generic_weight, cfg.conflict_weight
+    q, c = (longer, shorter) if longer_is_q else (shorter, longer)
+    if kind != "person" and cross:  # _leftover_weight's first branch: generic words are never conflicts
+        distinct, generic, extra = (
+            min(cw, cfg.org_extra_weight_cross),
+            cfg.org_generic_extra_weight_cross,
+            None,
+        )
+    else:
+        distinct, generic = cw, 1.0 if cross else cw
+        short = len(shorter)
+        extra = cfg.person_extra_weight if kind == "person" and short > 1 else min(cw, cfg.org_extra_weight)
+    w0q = [t.lengths[0] * (gw if t.light else 1.0) for t in q]
+    w0c = [t.lengths[0] * (gw if t.light else 1.0) for t in c]
+    vq = [-theta * w * (generic if t.generic else distinct) for t, w in zip(q, w0q, strict=True)]
+    vc = [-theta * w * (generic if t.generic else distinct) for t, w in zip(c, w0c, strict=True)]
+    for neg, _, i, j, _, ai, bj in pairs:
+        s = -neg
+        g = s - theta * (s + (1.0 - s) * pw)
+        a, b = q[i], c[j]
+        v = a.lengths[ai] * (gw if a.light else 1.0) * g
+        if v > vq[i]:
+            vq[i] = v
+        v = b.lengths[bj] * (gw if b.light else 1.0) * g
+        if v > vc[j]:
+            vc[j] = v
+    (vl, wl), vs = ((vq, w0q), vc) if longer_is_q else ((vc, w0c), vq)
+    gain = max(
+        (1.0 - theta) * max(t.lengths, default=0) * (gw if t.light else 1.0) - v
+        for t, v in zip(shorter, vs, strict=True)
+    )
+    base = sum(vs) + max(gain, 0.0)
+    # the variant's longer side has len(longer) - 1 words: so many more than the shorter may be extras
+    n_extra = len(longer) - 1 - len(shorter) if extra is not None else 0
+    upgrades = sorted(
+        ((max(0.0, -theta * extra * w - v), k) for k, (w, v) in enumerate(zip(wl, vl, strict=True))),
+        reverse=True,
+    ) if n_extra > 0 else []  # fmt: skip
+    out = []
+    for k in range(len(longer) - 1):
+        a, b = longer[k], longer[k + 1]
+        joined = min(max(len(x) for x in a.alts[:3]) + max(len(y) for y in b.alts[:3]), 10)
+        total = base + sum(vl) - vl[k] - vl[k + 1] + (1.0 - theta) * joined
+        if n_extra > 0:
+            total += sum([u for u, at in upgrades if at != k and at != k + 1][:n_extra])
+        out.append(total > -1e-9)
+    return out
+
+
+def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig, need: float = 0.0):
+    """The best alignment of two readings (score, matches, unmatched query and candidate tokens).
+
+    With ``need`` a joined-word variant is aligned only where it could score above both the best so far
+    and ``need``: below ``need`` the score returned may be lower than the full comparison's (see
+    :func:`name_feature`)."""
     # 0: same script, spelling only; 1: alphabetic transliteration, fine key; 2: kana/hangul/pinyin, coarse key
     cross = 2 if (qr.coarse or cr.coarse) else 1 if (qr.translit or cr.translit) else 0
     if qr.abjad or cr.abjad:
@@ -545,7 +645,8 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
     if cross == 2 and (qr.japanese_name or cr.japanese_name):
         canon = True  # a Japanese name in Latin letters is spelt by rule: a sound-alike is no evidence
     systematic = qr.systematic or cr.systematic
-    best = align(qr.tokens, cr.tokens, cross, jap, kind, cfg, canon, systematic)
+    pairs = _pair_list(qr.tokens, cr.tokens, cross, jap, cfg, canon, systematic)
+    best = _assign(qr.tokens, cr.tokens, pairs, cross, kind, cfg)
     # joining two adjacent words can only help where some word already agrees, or the other side is one word
     if best[2] and best[3] and not cross and len(qr.tokens) > 1 and len(cr.tokens) > 1:
         best = _stray_space(qr, cr, best, jap, kind, cfg, canon, systematic)
@@ -557,10 +658,12 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig):
         more_q = len(qr.tokens) > len(cr.tokens)
         longer, shorter = (qr.tokens, cr.tokens) if more_q else (cr.tokens, qr.tokens)
 
-        def pairs(m: Token) -> bool:
+        def pairs_with(m: Token) -> bool:
             return _pairs_with_any(m, shorter, more_q, cross, jap, cfg, canon, systematic)
 
-        for variant in _joined(longer, shorter, cross, cfg, pairs):
+        # pairs still holds the words as they stand: _stray_space aligned variants of its own
+        worth = _worth_joining(longer, shorter, pairs, more_q, max(best[0], need), kind, cross, cfg)
+        for variant in _joined(longer, shorter, cross, cfg, pairs_with, worth):
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
                 if more_q
@@ -624,9 +727,15 @@ def _acronym(q: PreparedName, c: PreparedName) -> float:
     return 0.0
 
 
-def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig, explain: bool = True) -> FeatureResult:
+def name_feature(
+    q: PreparedName, c: PreparedName, cfg: MatcherConfig, explain: bool = True, need: float = 0.0
+) -> FeatureResult:
     """The name feature of two prepared names. With ``explain`` False the detail is left empty and
-    :func:`explain_name_feature` writes it later (a bulk run explains only its hits)."""
+    :func:`explain_name_feature` writes it later (a bulk run explains only its hits).
+
+    With ``need``, only whether the score exceeds ``need`` is asked of a score at or below it: work that
+    cannot lift a reading's score above it is skipped (see :func:`compare_readings`), so such a score may
+    come out lower than the full comparison's, never above ``need``; a score above ``need`` is exact."""
     best_score, best = -1.0, None
     kind = (
         "person"
@@ -635,11 +744,15 @@ def name_feature(q: PreparedName, c: PreparedName, cfg: MatcherConfig, explain: 
         if "org" in (q.kind, c.kind)
         else "person"
     )
+    if need > 0.0 and kind == "person":
+        # a reading pair's score is raised to cross_script_gamma below when a transliteration is involved:
+        # the lower of the two needs holds whichever pair turns out best
+        need = min(need, need ** (1.0 / cfg.cross_script_gamma))
     same_script = q.written and c.written and q.script_group == c.script_group
     q_readings, c_readings = (q.written, c.written) if same_script else (q.readings, c.readings)
     for qr in q_readings:
         for cr in c_readings:
-            score, matches, rq, rc = compare_readings(qr, cr, kind, cfg)
+            score, matches, rq, rc = compare_readings(qr, cr, kind, cfg, need)
             if score > best_score:
                 best_score, best = score, (qr, cr, matches, rq, rc)
                 if score >= 1.0:

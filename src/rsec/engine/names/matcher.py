@@ -88,17 +88,40 @@ class Matcher:
         return self.compare_prepared(query, entity, self.prepare(entity))
 
     def compare_prepared(
-        self, query: Query, entity: ListEntity, pe: PreparedEntity, explain_min: float | None = None
+        self,
+        query: Query,
+        entity: ListEntity,
+        pe: PreparedEntity,
+        explain_min: float | None = None,
+        decide_at: float | None = None,
     ) -> MatchResult:
         """:meth:`compare` with the entity's names already prepared (as a screening index stores them);
         the entity supplies the qualifiers (birth dates, countries, identifiers). With ``explain_min``,
-        a result scoring below it has no explanation (a screening run keeps only its hits)."""
+        a result scoring below it has no explanation (a screening run keeps only its hits). With
+        ``decide_at``, a result scoring below it only says so: its score may be lower than
+        :meth:`compare`'s (comparisons that could not lift it to ``decide_at`` are skipped); a result
+        at or above it is :meth:`compare`'s."""
         cfg = self.config
         pq = prepare(query.name, query.schema if query.schema != "LegalEntity" else entity.schema)
         best: F.FeatureResult | None = None
         best_kind = ""
         matched = entity.caption
         want = schema_kind(query.schema)
+        quals = [
+            qual
+            for qual in (
+                F.birth_date_feature(query.birth_dates, entity.birth_dates, cfg),
+                F.country_feature(query.countries, entity.countries, cfg),
+                F.identifier_feature(query.identifiers or {}, entity.identifiers, cfg),
+                F.schema_feature(query.schema, entity.schema, cfg),
+            )
+            if qual is not None
+        ]
+        need = 0.0
+        if decide_at is not None and not any(f.name == "identifier" for f in quals):
+            # the name score the entity needs to reach decide_at (rounded to 4 places) with these
+            # qualifiers; an identifier in common sets a floor of its own; a margin for rounding
+            need = decide_at - 0.001 - sum(f.score for f in quals)
         for k, (value, pn) in enumerate(pe.names):
             own_kind = pn.kind  # as the list's own schema reads it (an organisation filed as a person: org)
             if pn.kind != pq.kind and "other" not in (pn.kind, pq.kind):
@@ -108,7 +131,7 @@ class Matcher:
                 elif not pe.other_kind or want != pn.kind:
                     pn = prepare(value, query.schema)
                 # else: read for the query's kind already (an organisation-shaped name filed as a person)
-            fr = F.name_feature(pq, pn, cfg, explain=False)
+            fr = F.name_feature(pq, pn, cfg, explain=False, need=need)
             # on a tie, prefer the name written in the query's own script
             if (
                 best is None
@@ -118,15 +141,7 @@ class Matcher:
                 best, matched, best_kind = fr, value, own_kind
         if best is None:
             return MatchResult(0.0, "", "the entity has no name", [])
-        feats = [best]
-        for qual in (
-            F.birth_date_feature(query.birth_dates, entity.birth_dates, cfg),
-            F.country_feature(query.countries, entity.countries, cfg),
-            F.identifier_feature(query.identifiers or {}, entity.identifiers, cfg),
-            F.schema_feature(query.schema, entity.schema, cfg),
-        ):
-            if qual is not None:
-                feats.append(qual)
+        feats = [best, *quals]
         if (
             pq.legal_forms
             and entity.schema == "Person"
