@@ -9,7 +9,7 @@ import pytest
 from screening_helpers import SimpleMatcher, SimpleQuery, simple_keys, synthetic_entities, synthetic_name
 
 from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names.index import IndexFormatError, KeyPostings, ScreeningIndex
+from rsec.engine.names.index import IndexFormatError, KeyPostings, ScreeningIndex, key_hash
 
 
 def _people() -> list[ListEntity]:
@@ -129,3 +129,26 @@ def test_common_only_query_intersects_postings():
     cand = postings.candidates({"common", "frequent"}, limit=5, scan_cap=100)
     assert cand.ids[0] == 0
     assert cand.scores[0] == pytest.approx(1.0, abs=1e-5)
+
+
+def test_rows_of_several_keys_are_merged_with_their_summed_weights():
+    """The rows sharing any of a query's rare keys, each once and ascending, with the IDF of the keys it
+    holds summed, against a plain count over sets."""
+    rng = random.Random(11)
+    vocab = [f"k{i}" for i in range(60)]
+    rows = [set(rng.sample(vocab, rng.randint(1, 6))) for _ in range(3_000)]
+    postings = KeyPostings.build(rows)
+    for _ in range(50):
+        query = rng.sample(vocab, rng.randint(1, 40))  # up to 40 keys: more than 5 bits of key place
+        tids = postings.lookup(query)
+        df = postings.ptr[tids + 1] - postings.ptr[tids]
+        idf = postings.idf[tids]
+        ids, overlap = postings._merge_postings(tids, idf, df)
+        hashes = {int(postings.hashes[t]): float(w) for t, w in zip(tids, idf, strict=True)}
+        expected = {}
+        for r, keys in enumerate(rows):
+            weights = [hashes[key_hash(k)] for k in keys if key_hash(k) in hashes]
+            if weights:
+                expected[r] = sum(weights)
+        assert ids.tolist() == sorted(expected)
+        assert overlap.tolist() == pytest.approx([expected[r] for r in sorted(expected)], rel=1e-12)
