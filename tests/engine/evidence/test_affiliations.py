@@ -806,3 +806,32 @@ def test_capital_initials_with_spaces_are_one_word_as_with_full_stops():
         "Department of Chemistry, Dr B R Ambedkar National Institute of Technology, Jalandhar, Punjab, India"
     )
     assert [x.ror_id for x in AffiliationMatcher(reg).match(text)] == ["https://ror.org/0aaabk011"]
+
+
+def _university(rid: str, name: str, country: str, city: str):
+    from dataclasses import replace
+
+    return replace(_org(rid, name, country, city), types=("education",))
+
+
+def test_the_opening_words_of_one_universitys_name_with_its_place_resolve():
+    """ "Wageningen University, Wageningen" is Wageningen University & Research (no other name opens so);
+    not without a place, not the opening of a campus ("Yonsei University Wonju Campus") nor of a name another
+    record shares."""
+    reg = RorRegistry(
+        [
+            _university("0aaabl011", "Wageningen University & Research", "NL", "Wageningen"),
+            _university("0aaabl022", "Yonsei University", "KR", "Seoul"),
+            _university("0aaabl033", "Yonsei University Wonju Campus", "KR", "Wonju"),
+            _university("0aaabl044", "Ege University of Applied Sciences", "TR", "Izmir"),
+            _org("0aaabl055", "Ege University Hospital", "TR", "Izmir"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    (hit,) = m.match("Laboratory of Molecular Biology, Wageningen University, Wageningen, The Netherlands")
+    assert hit.ror_id == "https://ror.org/0aaabl011"
+    assert m.match("Wageningen University") == []
+    assert [x.ror_id for x in m.match("College of Health Sciences, Yonsei University, Wonju, Korea")] == [
+        "https://ror.org/0aaabl022"
+    ]
+    assert m.match("Department of Physics, Ege University, Izmir, Turkey") == []

@@ -548,7 +548,7 @@ _HEAD_WORDS = frozenset({"college"})
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
-    "translated": 7, "reordered": 8, "abbreviated": 9, "acronym": 10,
+    "translated": 7, "reordered": 8, "abbreviated": 9, "opening": 10, "acronym": 11,
 }  # fmt: skip
 #: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
 #: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
@@ -596,6 +596,8 @@ def _hospital_renderings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
 _FUNCTION_WORDS = frozenset(
     "of and the for in at on de del della di da do du des la le les der die das fur zu y e et".split()
 )
+#: words after which the rest of a name is a part of the institution, not the rest of its name
+_OPENING_STOPS = frozenset({"campus", "hospital", "branch", "medical", "clinic", "clinical", "foundation"})
 #: Chinese head words of institution names and their pinyin, for romanised forms ("Zhongshan Daxue")
 _ZH_HEADS = {"大学": "daxue", "大學": "daxue"}
 
@@ -880,6 +882,39 @@ class AffiliationIndex:
                 if not any(x.org_id == e.org_id for x in have):
                     have.append(_Entry(e.org_id, "reordered", e.lang, e.value))
         self.bags = {b: v for b, v in bags.items() if len({e.org_id for e in v}) == 1}
+        # "Sapienza University" for "Sapienza University of Rome", "Pforzheim University" for "Pforzheim
+        # University of Applied Sciences": the opening words of a university's name, when they open no other
+        # institution's name and are no name themselves
+        bearers: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        openings: dict[tuple[str, ...], _Entry] = {}
+        for key, entries in self.names.items():
+            if len(key) < 3 or _CJK_RE.search(key[0]):
+                continue
+            for p in range(2, len(key)):
+                bearers[key[:p]].update(e.org_id for e in entries)
+            for e in entries:
+                org = self.registry.get(e.org_id)
+                if (
+                    e.kind in ("ror_display", "label", "alias")
+                    and org is not None
+                    and "education" in org.types
+                    and not _SEP_RE.search(e.value)  # ("Faculty of X, University of Split" opens with a unit)
+                    and (key[0],) not in _UNIT_WORDS
+                ):
+                    for p in range(2, len(key)):
+                        rest = key[p:]
+                        if (
+                            key[p - 1] not in _FUNCTION_WORDS
+                            and not any((w,) in _UNIT_WORDS or w in _OPENING_STOPS for w in rest)
+                            and rest not in self.cities
+                            and rest not in self.regions
+                        ):
+                            # (not a campus, hospital or unit of it: "University of Arizona College of
+                            # Medicine Phoenix", "Yonsei University Wonju Campus")
+                            openings.setdefault(key[:p], _Entry(e.org_id, "opening", e.lang, e.value))
+        self.openings = {
+            h: [e] for h, e in openings.items() if h not in self.names and bearers[h] == {e.org_id}
+        }
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
@@ -1109,6 +1144,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "translated": 0.70,
         "reordered": 0.68,
         "abbreviated": 0.68,
+        "opening": 0.64,
         "acronym": 0.58,
     }[c.entry.kind]
     if c.fuzzy:
@@ -1463,6 +1499,13 @@ class AffiliationMatcher:
             for L in range(1, min(maxlen, n - i) + 1):
                 key = tuple(norms[i : i + L])
                 entries = ix.names.get(key)
+                if (
+                    not entries
+                    and L >= 2
+                    and _whole_segment(toks, i, i + L)
+                    and toks[i].segment == toks[i + L - 1].segment
+                ):
+                    entries = ix.openings.get(key)
                 if not entries:
                     continue
                 # a span across a comma, when the name itself has none, only if what follows the comma
@@ -1499,6 +1542,8 @@ class AffiliationMatcher:
                     # University" would be: the name goes on with a head word of its own
                     continue
                 for cand in self._best_for_span(i, i + L, entries, ctx):
+                    if cand.entry.kind == "opening" and not any("agrees" in d for d in cand.details):
+                        continue  # the opening words of a name only where its country or city is named
                     if crosses:
                         cand.score -= 0.05
                         cand.details.append("spans a comma")
