@@ -835,3 +835,26 @@ def test_the_opening_words_of_one_universitys_name_with_its_place_resolve():
         "https://ror.org/0aaabl022"
     ]
     assert m.match("Department of Physics, Ege University, Izmir, Turkey") == []
+
+
+def test_a_cjk_name_ending_a_longer_word_is_not_that_name():
+    """ "持田製薬(株)富士中央研究所" is Mochida's Fuji central laboratory, not the registry's "中央研究所" (a label of
+    Toyota's laboratories); the name standing alone, or after a legal form ("国立大学法人東北大学") or an
+    institution it is affiliated to ("…大学附属…医院"), still counts."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    toyota = _org("0aaabm011", "Toyota Central R&D Labs", "JP", "Nagakute")
+    toyota = replace(toyota, names=(*toyota.names, RorName("中央研究所", "ja", ("label",))))
+    tohoku = _org("0aaabm022", "Tohoku University", "JP", "Sendai")
+    tohoku = replace(tohoku, names=(*tohoku.names, RorName("東北大学", "ja", ("label",))))
+    ruijin = _org("0aaabm033", "Ruijin Hospital", "CN", "Shanghai")
+    ruijin = replace(ruijin, names=(*ruijin.names, RorName("瑞金医院", "zh", ("label",))))
+    m = AffiliationMatcher(RorRegistry([toyota, tohoku, ruijin]))
+    assert m.match("持田製薬(株)富士中央研究所") == []
+    assert [x.ror_id for x in m.match("中央研究所")] == ["https://ror.org/0aaabm011"]
+    assert [x.ror_id for x in m.match("国立大学法人東北大学大学院理学研究科")] == [
+        "https://ror.org/0aaabm022"
+    ]
+    assert [x.ror_id for x in m.match("上海交通大学医学院附属瑞金医院")] == ["https://ror.org/0aaabm033"]

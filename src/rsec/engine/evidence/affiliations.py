@@ -1199,6 +1199,12 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
     if toks[0].cjk:
         if n < cfg.min_cjk_chars:
             return -0.5, "short CJK name"
+        before = _cjk_before(ctx, c.start)
+        if before and _HAN_RE.match(before[-1]) and not before.endswith(_CJK_LEGAL_FORMS):
+            # "持田製薬(株)富士中央研究所": a name that ends a longer word (here 富士中央研究所) is that word's
+            # ending, not the registry's "中央研究所"; a legal form before a name is no part of it
+            # ("国立大学法人東北大学")
+            return -0.30, "end of a longer CJK word"
         return 0.0, ""
     if n == 1:
         df = ix.token_df.get(toks[0].norm, 0) / ix.n_names
@@ -1210,6 +1216,29 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
             return -0.5, "single lower-case word"  # "avenue", not the institution "Avenues"
         return -0.20, "single-word name"
     return 0.0, ""
+
+
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: legal forms written before a Japanese or Chinese institution's name (folded as the text is)
+_CJK_LEGAL_FORMS = tuple(
+    {
+        _fold_cjk(f)
+        for f in ("法人", "株式会社", "有限会社", "財団", "社団", "機構")
+        # and the endings of an institution before its affiliated one ("…大学附属瑞金医院", "…医学院同仁医院")
+        + ("附属", "附设", "大学", "学院", "医院", "研究所", "研究院", "科学院", "病院")
+    }
+)
+
+
+def _cjk_before(ctx: _Context, start: int) -> str:
+    """The CJK characters right before token ``start`` in its segment (the word a name may end)."""
+    toks = ctx.tokens
+    k = start
+    while k > 0 and toks[k - 1].cjk and toks[k - 1].segment == toks[start].segment and start - k < 8:
+        if toks[k - 1].end != toks[k].start:
+            break  # a space or punctuation between: another word
+        k -= 1
+    return "".join(t.norm for t in toks[k:start])
 
 
 def f_location_only(
