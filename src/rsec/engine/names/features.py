@@ -511,7 +511,7 @@ def _joined(
     cross: int,
     cfg: MatcherConfig,
     pairs: Callable[[Token], bool] | None = None,
-    worth: list[bool] | None = None,
+    worth: Callable[[int], bool] | None = None,
 ) -> list[tuple[Token, ...]]:
     """Variants with two adjacent tokens written as one (Xiao Ping → Xiaoping, Jan Daniel → JanDaniel).
 
@@ -521,8 +521,6 @@ def _joined(
     readings agree by sound in more ways (キム・グワンイル ↔ KIM KWANG-IL)."""
     out = []
     for i in range(len(tokens) - 1):
-        if worth is not None and not worth[i]:
-            continue  # could not score above what is needed (see _worth_joining)
         a, b = tokens[i], tokens[i + 1]
         glued = [x + y for x in a.alts[:3] for y in b.alts[:3]]
         if (a.generic or b.generic) and not any(x == o for t in other for o in t.alts for x in glued):
@@ -536,6 +534,8 @@ def _joined(
                 continue
         elif not cross and not _close_to_any(glued, other, cfg):
             continue
+        if worth is not None and not worth(i):
+            continue  # could not score above what is needed (see _worth_joining)
         merged = _merged(a, b)
         if cross and pairs is not None and not pairs(merged):
             continue  # across scripts, a joined word that aligns with no word adds nothing either
@@ -611,11 +611,12 @@ def _worth_joining(
         ((max(0.0, -theta * extra * w - v), k) for k, (w, v) in enumerate(zip(wl, vl, strict=True))),
         reverse=True,
     ) if n_extra > 0 else []  # fmt: skip
+    base += sum(vl)
     out = []
     for k in range(len(longer) - 1):
-        a, b = longer[k], longer[k + 1]
-        joined = min(max(len(x) for x in a.alts[:3]) + max(len(y) for y in b.alts[:3]), 10)
-        total = base + sum(vl) - vl[k] - vl[k + 1] + (1.0 - theta) * joined
+        # the joined word's weight: its spellings' lengths (at least its parts' clipped lengths) clipped to 10
+        joined = min(max(longer[k].lengths[:3]) + max(longer[k + 1].lengths[:3]), 10)
+        total = base - vl[k] - vl[k + 1] + (1.0 - theta) * joined
         if n_extra > 0:
             total += sum([u for u, at in upgrades if at != k and at != k + 1][:n_extra])
         out.append(total > -1e-9)
@@ -662,7 +663,15 @@ def compare_readings(qr: Reading, cr: Reading, kind: str, cfg: MatcherConfig, ne
             return _pairs_with_any(m, shorter, more_q, cross, jap, cfg, canon, systematic)
 
         # pairs still holds the words as they stand: _stray_space aligned variants of its own
-        worth = _worth_joining(longer, shorter, pairs, more_q, max(best[0], need), kind, cross, cfg)
+        bounds: list[list[bool]] = []
+
+        def worth(k: int) -> bool:  # bounded once, and only for a call with a place left to try
+            if not bounds:
+                bounds.append(
+                    _worth_joining(longer, shorter, pairs, more_q, max(best[0], need), kind, cross, cfg)
+                )
+            return bounds[0][k]
+
         for variant in _joined(longer, shorter, cross, cfg, pairs_with, worth):
             r = (
                 align(variant, cr.tokens, cross, jap, kind, cfg, canon, systematic)
@@ -682,13 +691,17 @@ def _stray_space(qr: Reading, cr: Reading, best, jap: bool, kind: str, cfg: Matc
         (True, qr.tokens, best[2], cr.tokens),
         (False, cr.tokens, best[3], qr.tokens),
     ):
+        left = {id(t) for t in rest}
+        lengths = [len(t.alts[0]) for t in other]
         for i in range(len(side) - 1):
             a, b = side[i], side[i + 1]
-            if not any(t is a or t is b for t in rest):
+            if id(a) not in left and id(b) not in left:
+                continue
+            n = len(a.alts[0]) + len(b.alts[0])
+            # similarity 0.9 needs lengths within a tenth of the longer (an edit per letter of difference)
+            if not any(abs(m - n) <= 0.1 * max(n, m) for m in lengths):
                 continue
             merged = a.alts[0] + b.alts[0]
-            n = len(merged)
-            # similarity 0.9 needs lengths within a tenth of the longer (an edit per letter of difference)
             near = [t.alts[0] for t in other if abs(len(t.alts[0]) - n) <= 0.1 * max(n, len(t.alts[0]))]
             if (
                 not near
