@@ -858,3 +858,20 @@ def test_a_cjk_name_ending_a_longer_word_is_not_that_name():
         "https://ror.org/0aaabm022"
     ]
     assert [x.ror_id for x in m.match("上海交通大学医学院附属瑞金医院")] == ["https://ror.org/0aaabm033"]
+
+
+def test_a_japanese_word_in_kunrei_shiki_is_read_in_hepburn_when_the_registry_knows_only_that():
+    """ "University of Tukuba" (Kunrei-shiki) is the University of Tsukuba; a word the registry itself writes
+    in Kunrei-shiki ("Kyusyu Nyugyo") stays as written."""
+    reg = RorRegistry(
+        [
+            _org("0aaabn011", "University of Tsukuba", "JP", "Tsukuba"),
+            _org("0aaabn022", "Kyusyu Nyugyo", "JP", "Fukuoka"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Graduate School of Medicine University of Tukuba Ibaraki Japan")] == [
+        "https://ror.org/0aaabn011"
+    ]
+    assert [x.ror_id for x in m.match("Kyusyu Nyugyo, Fukuoka, Japan")] == ["https://ror.org/0aaabn022"]
+    assert [t.norm for t in tokenize("Tukuba Kyusyu", {"tsukuba": 1, "kyusyu": 1})] == ["tsukuba", "kyusyu"]

@@ -384,6 +384,10 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
             )
             continue
         norm = _norm_word(word)
+        if vocab is not None and norm not in vocab and len(norm) >= 4 and norm.isascii():
+            hepburn = _kunrei_to_hepburn(norm)
+            if hepburn != norm and hepburn in vocab:
+                norm = hepburn  # "Kyusyu University" (Kunrei-shiki) is Kyushu University
         if (
             word == "u"
             and text[start:end] == "U"
@@ -398,6 +402,17 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
             norm = "university"  # "Syracuse U, Dept of Psychology", "Carleton U., Ottawa"
         tokens.append(Token(norm, text[start:end], start, end, segment, part, cjk))
     return tokens
+
+
+_KUNREI_RE = re.compile(r"sy|ty|zy|si|ti|tu|zi|hu")
+_KUNREI = {"sy": "sh", "ty": "ch", "zy": "j", "si": "shi", "ti": "chi", "tu": "tsu", "zi": "ji", "hu": "fu"}
+
+
+def _kunrei_to_hepburn(word: str) -> str:
+    """A Japanese word romanised in Kunrei-shiki (as some authors and older records write: Kyusyu, Tukuba,
+    Hukuoka, Sizuoka) in Hepburn, the registry's romanisation; tried only for words the registry does not
+    know."""
+    return _KUNREI_RE.sub(lambda m: _KUNREI[m.group(0)], word)
 
 
 _INITIALS_RE = re.compile(r"[A-Za-z](?:\.\s?[A-Za-z])*")
