@@ -220,3 +220,18 @@ def test_passport_n_before_a_vowel_or_y_may_be_syllabic():
     assert "かんいち" in J._romaji_kana("kanichi", syllabic_n=True) and "かにち" in J._romaji_kana("kanichi")
     assert J.is_japanese_name_in_latin("Yurina", "Manyasu")
     assert J.is_japanese_name_in_latin("Kanichi", "Sato")
+
+
+def test_warm_up_loads_what_the_name_analysis_would_load_on_first_use():
+    """A bulk run warms up before forking its workers (and a benchmark before timing): the tables built
+    lazily on first use, the reading prefixes of JMnedict's family and given names among them, are
+    built then, not in the middle of the run or once per worker."""
+    import subprocess
+    import sys
+
+    code = (
+        "from rsec.engine.names import warm_up; from rsec.engine.names import japanese as j; "
+        "assert not j._prefixes; warm_up(); print(sorted(j._prefixes))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["['family',", "'given']"]

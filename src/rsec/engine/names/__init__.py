@@ -37,6 +37,10 @@ def warm_up() -> None:
     (about a second in all), so that a bulk run loads them once before forking its workers."""
     for name, schema in _WARM_UP:
         latin_keys(name, schema)
+    from .japanese import composed_readings
+
+    for role in ("family", "given"):  # the reading prefixes of JMnedict's names, one table per role
+        composed_readings("結弦", role)
 
 
 __all__ = [
