@@ -875,3 +875,13 @@ def test_a_japanese_word_in_kunrei_shiki_is_read_in_hepburn_when_the_registry_kn
     ]
     assert [x.ror_id for x in m.match("Kyusyu Nyugyo, Fukuoka, Japan")] == ["https://ror.org/0aaabn022"]
     assert [t.norm for t in tokenize("Tukuba Kyusyu", {"tsukuba": 1, "kyusyu": 1})] == ["tsukuba", "kyusyu"]
+
+
+def test_a_number_in_a_fuzzily_matched_name_must_be_in_the_text():
+    """ "UMR MA 102" is not the unit "UMR_MA 2102" (a close spelling, another number); the same number is."""
+    reg = RorRegistry([_org("0aaabo011", "UMR_MA 2102", "FR", "Dijon")])
+    m = AffiliationMatcher(reg)
+    assert m.match("LEESU, Université Paris-Est (UMR MA 102), Créteil, France") == []
+    assert [x.ror_id for x in m.match("Procédés Alimentaires, (UMR MA 2102), Dijon, France")] == [
+        "https://ror.org/0aaabo011"
+    ]

@@ -1391,7 +1391,11 @@ FEATURES: tuple[Feature, ...] = (
 
 def _words_correspond(words: list[str], other: list[str], cfg: MatcherConfig) -> bool:
     """Every word of ``words`` has a close partner in ``other`` (spelling variants, not other names)."""
-    return all(w in other or any(fuzz.ratio(w, o) >= cfg.fuzzy_word_ratio for o in other) for w in words)
+    # (a number corresponds only to itself: "UMR MA 102" is not "UMR_MA 2102")
+    return all(
+        w in other or (not w.isdigit() and any(fuzz.ratio(w, o) >= cfg.fuzzy_word_ratio for o in other))
+        for w in words
+    )
 
 
 # ------------------------------------------------------------------------------------------------
