@@ -107,6 +107,9 @@ def test_a_screening_run_explains_its_hits_only_and_scores_alike():
         assert lazy.score == full.score and lazy.matched_name == full.matched_name
         if full.score >= DEFAULT_THRESHOLD:
             assert lazy.explanation == full.explanation and "birth year matches" in lazy.explanation
+            # the readings compared, written with the explanation
+            assert lazy.features[0].data == full.features[0].data
+            assert full.features[0].data["candidate_reading"] == "taro yamada"
         else:
             assert lazy.explanation == "" and full.explanation
     assert m.compare(Query("山田太郎"), listed).score >= DEFAULT_THRESHOLD  # both branches were taken

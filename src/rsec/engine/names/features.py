@@ -699,7 +699,10 @@ def _stray_space(qr: Reading, cr: Reading, best, jap: bool, kind: str, cfg: Matc
                 continue
             n = len(a.alts[0]) + len(b.alts[0])
             # similarity 0.9 needs lengths within a tenth of the longer (an edit per letter of difference)
-            if not any(abs(m - n) <= 0.1 * max(n, m) for m in lengths):
+            for m in lengths:
+                if abs(m - n) <= 0.1 * max(n, m):
+                    break
+            else:
                 continue
             merged = a.alts[0] + b.alts[0]
             near = [t.alts[0] for t in other if abs(len(t.alts[0]) - n) <= 0.1 * max(n, len(t.alts[0]))]
@@ -743,8 +746,9 @@ def _acronym(q: PreparedName, c: PreparedName) -> float:
 def name_feature(
     q: PreparedName, c: PreparedName, cfg: MatcherConfig, explain: bool = True, need: float = 0.0
 ) -> FeatureResult:
-    """The name feature of two prepared names. With ``explain`` False the detail is left empty and
-    :func:`explain_name_feature` writes it later (a bulk run explains only its hits).
+    """The name feature of two prepared names. With ``explain`` False the detail and the readings
+    compared (``data``) are left empty and :func:`explain_name_feature` writes them later (a bulk run
+    explains only its hits).
 
     With ``need``, only whether the score exceeds ``need`` is asked of a score at or below it: work that
     cannot lift a reading's score above it is skipped (see :func:`compare_readings`), so such a score may
@@ -788,19 +792,19 @@ def name_feature(
         # calibration: a reading's spelling is approximate, so equal evidence scores lower across
         # scripts than within one; raise it to the same scale (1.0 and 0.0 stay fixed)
         best_score = best_score**cfg.cross_script_gamma
-    result = FeatureResult(
-        "name", best_score, "", data={"query_reading": qr.text, "candidate_reading": cr.text}
-    )
+    result = FeatureResult("name", best_score, "")
     result._why = (qr, cr, matches, rq, rc, notes)
     return explain_name_feature(result) if explain else result
 
 
 def explain_name_feature(result: FeatureResult) -> FeatureResult:
-    """Write the detail of a name feature computed with ``explain=False`` (no-op otherwise)."""
+    """Write the detail and the readings compared of a name feature computed with ``explain=False``
+    (no-op otherwise)."""
     why = getattr(result, "_why", None)
     if why is not None and not result.detail:
         qr, cr, matches, rq, rc, notes = why
         result.detail = "; ".join([_explain(qr, cr, matches, rq, rc), *notes])
+        result.data = {"query_reading": qr.text, "candidate_reading": cr.text}
     return result
 
 
