@@ -99,3 +99,32 @@ def test_countries_are_iso_codes(text):
     codes, rest = countries_in(text)
     assert all(len(c) == 2 and c.isascii() and c.islower() for c in codes)
     assert len(set(codes)) == len(codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("Taro Yamada", "Latn"),
+        ("BEIHANG UNIVERSITY (BUAA)", "Latn"),
+        ("1234-56", "Zyyy"),
+        ("", "Zyyy"),
+        ("山田太郎", "Hani"),
+        ("ヤマダ タロウ", "Kana"),
+        ("山田 たろう", "Jpan"),
+        ("Иван Петров", "Cyrl"),
+        ("Müller", "Latn"),
+        ("김정은", "Hang"),
+    ],
+)
+def test_the_script_of_a_name(text, script):
+    from rsec.engine.lists.model import detect_script
+
+    assert detect_script(text) == script
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_text_is_latin_exactly_when_it_has_a_letter(text):
+    from rsec.engine.lists.model import detect_script
+
+    assert detect_script(text) == ("Latn" if any(ch.isalpha() for ch in text) else "Zyyy")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -43,8 +44,13 @@ def _char_script(ch: str) -> str:
     return "Zyyy"
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def detect_script(text: str) -> str:
     """Dominant script of ``text``: Latn, Hani, Hira, Kana, Jpan (kana+kanji), Hang, Cyrl, Arab, … or Zyyy."""
+    if text.isascii():  # most names screened: every letter is Latin
+        return "Latn" if _ASCII_LETTER.search(text) else "Zyyy"
     counts: dict[str, int] = {}
     for ch in text:
         if not ch.isalpha():
