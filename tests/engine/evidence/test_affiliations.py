@@ -711,6 +711,7 @@ def test_a_name_in_another_word_order_resolves_unless_it_is_inside_a_longer_name
             _org("0aaabh033", "Institute of Translational Medicine", "GB", "Liverpool"),
             _org("0aaabh044", "Iowa State University", "US", "Ames"),
             _org("0aaabh055", "City of New York", "US", "New York"),
+            _org("0aaabh066", "Xi'an Technological University", "CN", "Xi'an"),
             # "city" a common word of names, as in the registry
             *(
                 _org(f"0aaabh1{k}1", f"{w} City Hospital", "GB", "Leeds")
@@ -725,6 +726,10 @@ def test_a_name_in_another_word_order_resolves_unless_it_is_inside_a_longer_name
     assert hit.ror_id == "https://ror.org/0aaabh022" and "another order" in hit.explanation
     assert m.match("Trinity Translational Medicine Institute") == []
     assert m.match("State University of Iowa College of Medicine") == []
+    # "Technological" and "Technology" are one word to the matcher, but not one institution in another order
+    assert (
+        m.match("Department of Computer Science, Xi'an University of Technology, Xi'an 710048, China") == []
+    )
     assert m.match("Columbia-Presbyterian Medical Center, New York City, USA") == []
 
 

@@ -885,8 +885,9 @@ class AffiliationIndex:
         # to eight words that only one institution bears in any order
         bags: dict[tuple[str, ...], list[_Entry]] = {}
         for key, entries in self.names.items():
-            if not 3 <= len(key) <= 8 or _CJK_RE.search(key[0]) or "state" in key:
-                # ("State University of Iowa" was the University of Iowa, not Iowa State University)
+            if not 3 <= len(key) <= 8 or _CJK_RE.search(key[0]) or "state" in key or "tech" in key:
+                # ("State University of Iowa" was the University of Iowa, not Iowa State University; "Xi'an
+                # University of Technology" is not Xi'an Technological University, "tech" being one word)
                 continue
             kept = [e for e in entries if e.kind in ("ror_display", "label", "alias")]
             if not kept:
@@ -1887,6 +1888,11 @@ class AffiliationMatcher:
                 ]
                 if not _words_correspond(q_words, key_words, cfg):
                     continue  # "Jawaharlal Nehru Technological University" is not "… Nehru University"
+                if {"tech", "university"} <= set(key_words) and {"tech", "university"} <= set(words):
+                    if (key_words.index("tech") < key_words.index("university")) != (
+                        words.index("tech") < words.index("university")
+                    ):
+                        continue  # "Xi'an University of Technology" is not Xi'an Technological University
                 entries = ix.fuzzy_entries[pool_list[pos]]
                 # the span is the segment without the places and numbers at its edges that the name
                 # does not contain ("Ministry of Healthcare of the Russian Federation": the country is
