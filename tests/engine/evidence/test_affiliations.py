@@ -890,3 +890,15 @@ def test_a_number_in_a_fuzzily_matched_name_must_be_in_the_text():
     assert [x.ror_id for x in m.match("Procédés Alimentaires, (UMR MA 2102), Dijon, France")] == [
         "https://ror.org/0aaabo011"
     ]
+
+
+def test_initials_in_a_list_of_authors_are_no_acronym():
+    """ "(G.B.M., B.M.S., M.M.)" lists authors' initials: B.M.S. is not Bristol-Myers Squibb; the acronym
+    standing alone, or dotted but alone in its parentheses, still is."""
+    reg = RorRegistry([_with_acronym("0aaabp011", "Bristol-Myers Squibb", "BMS", "US", "New York")])
+    m = AffiliationMatcher(reg)
+    text = "University of Washington School of Medicine, Seattle, Washington (G.B.M., B.M.S., M.M., S.A.P.)"
+    assert m.match(text) == []
+    assert [x.ror_id for x in m.match("Discovery Chemistry, B.M.S., New York, USA")] == [
+        "https://ror.org/0aaabp011"
+    ]

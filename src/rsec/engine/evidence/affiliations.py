@@ -1339,6 +1339,21 @@ def _defined_in_text(toks: list[Token], i: int, text: str, acr: str) -> bool:
     return initials == acr.upper()
 
 
+_INITIALS_ITEM_RE = re.compile(r"\s*(?:[A-Z][a-z]?\.\s?-?){1,5}\s*")
+
+
+def _in_initials_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a parenthesised list of people's initials ("(G.B.M., B.M.S., M.M.)"), where
+    "B.M.S." names an author, not Bristol-Myers Squibb."""
+    open_at = text.rfind("(", 0, pos)
+    if open_at < 0 or ")" in text[open_at:pos]:
+        return False
+    close_at = text.find(")", pos)
+    inside = text[open_at + 1 : close_at if close_at >= 0 else len(text)]
+    items = [x for x in inside.split(",") if x.strip()]
+    return len(items) >= 2 and all(_INITIALS_ITEM_RE.fullmatch(x) for x in items[:-1] or items)
+
+
 def _whole_segment(toks: list[Token], i: int, j: int) -> bool:
     return (i == 0 or toks[i - 1].segment != toks[i].segment) and (
         j == len(toks) or toks[j].segment != toks[j - 1].segment
@@ -1699,6 +1714,7 @@ class AffiliationMatcher:
                 and i not in ctx.location_token_idx
                 and acr in ix.acronyms
                 and not _defined_in_text(toks, i, ctx.text, acr)
+                and not ("." in t.orig and _in_initials_list(ctx.text, t.start))
             ):
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
