@@ -902,3 +902,22 @@ def test_initials_in_a_list_of_authors_are_no_acronym():
     assert [x.ror_id for x in m.match("Discovery Chemistry, B.M.S., New York, USA")] == [
         "https://ror.org/0aaabp011"
     ]
+
+
+def test_a_kind_of_university_before_university_of_x_is_another_institution():
+    """ "Agricultural University of Krakow" is not the University of Kraków (Jagiellonian); "Department of
+    Economics University of Oviedo" still is the University of Oviedo (a department, not a kind)."""
+    reg = RorRegistry(
+        [
+            _org("0aaabq011", "University of Kraków", "PL", "Kraków"),
+            _org("0aaabq022", "University of Oviedo", "ES", "Oviedo"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert m.match("Department of Soil Science, Agricultural University of Krakow, Kraków, Poland") == []
+    assert [x.ror_id for x in m.match("Institute of History, University of Krakow, Kraków, Poland")] == [
+        "https://ror.org/0aaabq011"
+    ]
+    assert [x.ror_id for x in m.match("Department of Economics University of Oviedo Oviedo, Spain")] == [
+        "https://ror.org/0aaabq022"
+    ]

@@ -560,6 +560,14 @@ _UNIT_WORDS = {
 #: head words after which a swapped name is part of another institution's name ("Oslo University
 #: College"); not "Hospital": "Parma University Hospital" is, for most purposes, the university's
 _HEAD_WORDS = frozenset({"college"})
+#: words that make "X University of Y" another institution than the "University of Y" that follows them
+_KIND_ADJECTIVES = frozenset(
+    (
+        "agricultural agrarian medical technical technological pedagogical economic polytechnic national "
+        "state federal catholic open normal pharmaceutical veterinary forestry maritime naval military "
+        "industrial islamic autonomous metropolitan"
+    ).split()
+)  # (as written: "Economics University of X" is a department before the University of X)
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
@@ -1587,6 +1595,15 @@ class AffiliationMatcher:
                     )
                 ):
                     continue  # and only from the start of a segment ("Soochow University, Taipei")
+                if (
+                    key[0] == "university"
+                    and i > 0
+                    and toks[i - 1].orig.lower() in _KIND_ADJECTIVES
+                    and toks[i - 1].segment == toks[i].segment
+                    and not ctx.text[toks[i - 1].end : toks[i].start].strip()
+                ):
+                    # "Agricultural University of Krakow" is not the University of Kraków
+                    continue
                 if (
                     i > 0
                     and norms[i - 1] == "university"
