@@ -921,3 +921,17 @@ def test_a_kind_of_university_before_university_of_x_is_another_institution():
     assert [x.ror_id for x in m.match("Department of Economics University of Oviedo Oviedo, Spain")] == [
         "https://ror.org/0aaabq022"
     ]
+
+
+def test_the_institutions_own_acronym_elsewhere_in_the_string_supports_its_name():
+    """ "KTH Mechanics, Royal Institute of Technology": KTH, the institution's acronym, written beside a
+    generic name is evidence for it; the name alone gets no such support."""
+    reg = RorRegistry([_with_acronym("0aaabr011", "Royal Institute of Technology", "KTH", "SE", "Stockholm")])
+    m = AffiliationMatcher(reg)
+    (hit,) = m.match("KTH Mechanics, Royal Institute of Technology")
+    assert (
+        hit.ror_id == "https://ror.org/0aaabr011"
+        and "its acronym 'KTH' is also in the text" in hit.explanation
+    )
+    (alone,) = m.match("Department of Mechanics, Royal Institute of Technology")
+    assert "also in the text" not in alone.explanation

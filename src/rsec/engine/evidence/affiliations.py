@@ -1126,6 +1126,7 @@ class _Context:
     places: dict[tuple[str, ...], list[tuple[int, int]]]  # any place (city, state, country) -> spans
     city_countries: set[str]
     location_token_idx: set[int] = field(default_factory=set)
+    upper_words: dict[str, list[int]] | None = None  # upper-case words and where (filled on first use)
 
     def countries_for(self, part: int, start: int = -1, end: int = -1, strong_only: bool = False) -> set[str]:
         """Countries the text names, outside the span [start, end) — a name is no evidence for itself —
@@ -1401,7 +1402,32 @@ def _raw_words(value: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[^\W_]+", folded) if w not in _DROP_TOKENS)
 
 
+def f_acronym_echo(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """ "KTH Mechanics, Royal Institute of Technology": the institution's own acronym written elsewhere in the
+    string is evidence for its name (and the generic name needs no place)."""
+    if c.entry.kind == "acronym":
+        return 0.0, ""
+    written = ctx.upper_words
+    if written is None:
+        written = ctx.upper_words = defaultdict(list)
+        for k, t in enumerate(ctx.tokens):
+            w = t.orig.replace(".", "")
+            if len(w) >= 2 and w.isupper():
+                written[w].append(k)
+    if not written:
+        return 0.0, ""
+    for n in c.org.names:
+        if "acronym" in n.types and any(
+            k < c.start or k >= c.end for k in written.get(n.value.replace(".", "").replace(" ", ""), ())
+        ):
+            return 0.10, f"its acronym {n.value!r} is also in the text"
+    return 0.0, ""
+
+
 FEATURES: tuple[Feature, ...] = (
+    f_acronym_echo,
     f_name_kind,
     f_segment,
     f_country,
