@@ -935,3 +935,23 @@ def test_the_institutions_own_acronym_elsewhere_in_the_string_supports_its_name(
     )
     (alone,) = m.match("Department of Mechanics, Royal Institute of Technology")
     assert "also in the text" not in alone.explanation
+
+
+def test_a_chinese_hospital_name_with_its_university_names_the_university_too():
+    """ "复旦大学附属中山医院" (Zhongshan Hospital affiliated to Fudan University) names both, as "Zhongshan Hospital,
+    Fudan University" does; a CJK name without 附属 does not report the name it opens with."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName, RorRelationship
+
+    fudan = _university("0aaabs011", "Fudan University", "CN", "Shanghai")
+    fudan = replace(fudan, names=(*fudan.names, RorName("复旦大学", "zh", ("label",))))
+    zs = _org("0aaabs022", "Zhongshan Hospital", "CN", "Shanghai")
+    zs = replace(
+        zs,
+        names=(*zs.names, RorName("复旦大学附属中山医院", "zh", ("label",))),
+        relationships=(RorRelationship("related", fudan.id, "Fudan University"),),
+    )
+    m = AffiliationMatcher(RorRegistry([fudan, zs]))
+    assert {x.ror_id for x in m.match("复旦大学附属中山医院心内科")} == {fudan.id, zs.id}
+    assert [x.ror_id for x in m.match("复旦大学")] == [fudan.id]

@@ -1243,6 +1243,8 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
     return 0.0, ""
 
 
+#: "affiliated (to)" in Chinese and Japanese names: "复旦大学附属中山医院" names Fudan University as well
+_CJK_AFFILIATED = ("附属", "附屬", "附设", "附設")
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: legal forms written before a Japanese or Chinese institution's name (folded as the text is)
 _CJK_LEGAL_FORMS = tuple(
@@ -2073,24 +2075,32 @@ class AffiliationMatcher:
         fuzzy = [c for c in self._fuzzy(ctx, covered) if c.score >= cfg.threshold]
         fuzzy += [c for c in self._abbreviated(ctx, covered) if c.score >= cfg.threshold]
         chosen = self._select(chosen + fuzzy)
-        chosen = self._drop_units(self._with_named_parents(chosen, cands), ctx)
+        chosen = self._drop_units(self._with_named_parents(chosen, cands, ctx.tokens), ctx)
         return self._results(chosen, ctx)
 
-    def _with_named_parents(self, chosen: list[_Candidate], cands: list[_Candidate]) -> list[_Candidate]:
+    def _with_named_parents(
+        self, chosen: list[_Candidate], cands: list[_Candidate], ctx_tokens: list[Token] | None = None
+    ) -> list[_Candidate]:
         """A composite name ("Jet Propulsion Laboratory, California Institute of Technology") also
         names its parent: the parent, found inside the span after its start, is reported as well
         (not "University of California" at the start of "University of California, Davis")."""
         extra: list[_Candidate] = []
         for c in chosen:
-            if not _SEP_RE.search(c.entry.value):
+            if not _SEP_RE.search(c.entry.value) and not any(w in c.entry.value for w in _CJK_AFFILIATED):
                 continue
             # its ancestors, and the institutions it records as related ("Beijing Chao-Yang Hospital,
             # Capital Medical University": the hospital is the university's affiliated hospital)
             ancestors = set(self.registry.lineage(c.org.id)) | set(c.org.related("related"))
+            # (after the start: "University of California, Davis" does not also name the University of
+            # California; but "复旦大学附属…医院" opens with the university it is affiliated to)
+            cjk_affiliated = ctx_tokens is not None and ctx_tokens[c.start].cjk
             inner = [
                 d
                 for d in cands
-                if d.org.id in ancestors and c.start < d.start and d.end <= c.end and d is not c
+                if d.org.id in ancestors
+                and (c.start < d.start or (cjk_affiliated and c.start == d.start and d.end < c.end))
+                and d.end <= c.end
+                and d is not c
             ]
             if inner:
                 best = max(inner, key=lambda d: d.score)
