@@ -909,36 +909,42 @@ class AffiliationIndex:
         # "Sapienza University" for "Sapienza University of Rome", "Pforzheim University" for "Pforzheim
         # University of Applied Sciences": the opening words of a university's name, when they open no other
         # institution's name and are no name themselves
-        bearers: dict[tuple[str, ...], set[str]] = defaultdict(set)
         openings: dict[tuple[str, ...], _Entry] = {}
         for key, entries in self.names.items():
-            if len(key) < 3 or _CJK_RE.search(key[0]):
+            if len(key) < 3 or _CJK_RE.search(key[0]) or (key[0],) in _UNIT_WORDS:
                 continue
-            for p in range(2, len(key)):
-                bearers[key[:p]].update(e.org_id for e in entries)
             for e in entries:
+                if e.kind not in ("ror_display", "label", "alias") or _SEP_RE.search(e.value):
+                    continue  # ("Faculty of X, University of Split" opens with a unit)
                 org = self.registry.get(e.org_id)
-                if (
-                    e.kind in ("ror_display", "label", "alias")
-                    and org is not None
-                    and "education" in org.types
-                    and not _SEP_RE.search(e.value)  # ("Faculty of X, University of Split" opens with a unit)
-                    and (key[0],) not in _UNIT_WORDS
+                if org is None or "education" not in org.types:
+                    continue
+                # (not a campus, hospital or unit of it: "University of Arizona College of Medicine Phoenix",
+                # "Yonsei University Wonju Campus"): the rest of the name holds no such word
+                p_min = len(key)
+                while (
+                    p_min > 2
+                    and (key[p_min - 1],) not in _UNIT_WORDS
+                    and key[p_min - 1] not in _OPENING_STOPS
                 ):
-                    for p in range(2, len(key)):
-                        rest = key[p:]
-                        if (
-                            key[p - 1] not in _FUNCTION_WORDS
-                            and not any((w,) in _UNIT_WORDS or w in _OPENING_STOPS for w in rest)
-                            and rest not in self.cities
-                            and rest not in self.regions
-                        ):
-                            # (not a campus, hospital or unit of it: "University of Arizona College of
-                            # Medicine Phoenix", "Yonsei University Wonju Campus")
-                            openings.setdefault(key[:p], _Entry(e.org_id, "opening", e.lang, e.value))
-        self.openings = {
-            h: [e] for h, e in openings.items() if h not in self.names and bearers[h] == {e.org_id}
-        }
+                    p_min -= 1
+                for p in range(max(2, p_min), len(key)):
+                    rest = key[p:]
+                    if (
+                        key[p - 1] not in _FUNCTION_WORDS
+                        and rest not in self.cities
+                        and rest not in self.regions
+                    ):
+                        openings.setdefault(key[:p], _Entry(e.org_id, "opening", e.lang, e.value))
+        # (an opening of any other record's name, of any kind, is no evidence for one)
+        shared: set[tuple[str, ...]] = set(self.names)
+        for key, entries in self.names.items():
+            for p in range(2, len(key)):
+                head = key[:p]
+                opening = openings.get(head)
+                if opening is not None and any(x.org_id != opening.org_id for x in entries):
+                    shared.add(head)
+        self.openings = {h: [e] for h, e in openings.items() if h not in shared}
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
