@@ -17,9 +17,13 @@ How (see docs/decisions/0003-affiliation-matching.md for the measured reasons):
    (every city of the registry) — the location evidence for disambiguation.
 3. **Generate candidates**: every token n-gram that equals a normalised registry name (display names,
    labels in all languages, aliases, acronyms; ROR's "(Country)" qualifiers removed as a variant) is a
-   candidate span; acronyms only count with country or city support. Segments (between commas,
-   semicolons, parentheses) that no exact name covers are matched fuzzily: candidates from an inverted
-   token index, scored with rapidfuzz.
+   candidate span; acronyms only count with country or city support. Also: a name's words in another order
+   when one institution alone bears them ("Polytechnic University of Marche"), a university hospital's
+   local name read in English ("University Hospital of Tours" = Centre Hospitalier Universitaire de Tours),
+   and the opening words of exactly one university's name with its place named ("Wageningen University,
+   Wageningen"). Segments (between commas, semicolons, parentheses) that no exact name covers are matched
+   word by word when abbreviated ("Univ. Minn.", "R. Inst. of Technol.") and fuzzily: candidates from an
+   inverted token index, scored with rapidfuzz.
 4. **Score** each (span, institution) by declared features — each a small function returning a score
    and a human-readable detail, in the manner of nomenklatura's matchers — and keep the best
    institution per span above :attr:`MatcherConfig.threshold`.
