@@ -955,3 +955,18 @@ def test_a_chinese_hospital_name_with_its_university_names_the_university_too():
     m = AffiliationMatcher(RorRegistry([fudan, zs]))
     assert {x.ror_id for x in m.match("复旦大学附属中山医院心内科")} == {fudan.id, zs.id}
     assert [x.ror_id for x in m.match("复旦大学")] == [fudan.id]
+
+
+def test_a_generic_name_after_a_place_that_is_not_its_city_is_another_name():
+    """ "Bethesda" opens "Bethesda Cancer Research Center" there, the generic name's own city: it counts; a
+    place that is not its city ("Moscow Cancer Research Center", Moscow being a city of the registry) makes
+    it another institution, even with the country stated."""
+    from dataclasses import replace
+
+    base = _generic_registry()
+    reg = RorRegistry([*base, replace(_org("0fffff044", "Moscow State University", "RU", "Moscow"))])
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Bethesda Cancer Research Center, USA")] == [
+        "https://ror.org/0fffff022"
+    ]
+    assert m.match("Laboratory 5, Moscow Cancer Research Center, USA") == []

@@ -1309,6 +1309,17 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
             # "Fred Hutchinson Cancer Research Center" is not the "Cancer Research Center": the
             # name goes on to the left with a distinctive word
             return -0.30, "generic name inside a longer name"
+        if (
+            prev.segment == toks[0].segment
+            and prev.orig[:1].isupper()
+            and not prev.cjk
+            and c.start - 1 in ctx.location_token_idx
+            and not ctx.text[prev.end : toks[0].start].strip()
+            and not _city_agrees(c.org, ctx, c.start, c.end)
+        ):
+            # "Moscow Institute of Physics and Technology": a place opening the name, not this
+            # institution's city, makes it another institution than the generic "Institute of …"
+            return -0.30, "generic name after a place that is not its city"
     cc = c.org.country_code
     wanted = ctx.countries_for(toks[0].part, c.start, c.end)
     if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx, c.start, c.end):
