@@ -970,3 +970,25 @@ def test_a_generic_name_after_a_place_that_is_not_its_city_is_another_name():
         "https://ror.org/0fffff022"
     ]
     assert m.match("Laboratory 5, Moscow Cancer Research Center, USA") == []
+
+
+def test_a_units_generic_name_needs_its_city():
+    """A department's name of common words is some institution's unit in every country: "Department of
+    Cancer Research, Alpha College, Leeds, UK" is not the registry's London record of that name; with its city
+    it is."""
+    base = _generic_registry()
+    reg = RorRegistry(
+        [
+            *base,
+            *(
+                _org(f"0fffff2{k}{k}", f"Department of Cancer Research {w}", "GB", "York")
+                for k, w in enumerate(("Alpha", "Beta", "Gamma"))
+            ),
+            _org("0fffff055", "Department of Cancer Research", "GB", "London"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert m.match("Department of Cancer Research, Alpha College, Leeds, UK") == []
+    assert [x.ror_id for x in m.match("Department of Cancer Research, London, UK")] == [
+        "https://ror.org/0fffff055"
+    ]

@@ -1322,7 +1322,12 @@ def f_generic(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
             return -0.30, "generic name after a place that is not its city"
     cc = c.org.country_code
     wanted = ctx.countries_for(toks[0].part, c.start, c.end)
-    if cc in wanted or (not wanted and cc in ctx.city_countries) or _city_agrees(c.org, ctx, c.start, c.end):
+    city = _city_agrees(c.org, ctx, c.start, c.end)
+    if not city and toks[0].norm in ("department", "faculty", "division"):
+        # "Department of Biotechnology, … College, Pune, India": a unit's generic name is some institution's
+        # unit in every country; only its own city ties it to the registry's record
+        return -0.40, "generic name of a unit without its city"
+    if cc in wanted or (not wanted and cc in ctx.city_countries) or city:
         return 0.0, "generic name, location agrees"
     if wanted:
         return -0.30, "generic name, another country in text"
