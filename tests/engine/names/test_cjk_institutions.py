@@ -266,3 +266,28 @@ def test_korean_place_names_romanised_with_their_sound_changes():
     ]  # fmt: skip
     assert score(_m(), "한림대학교", "Hallym University", ORG) >= DEFAULT_THRESHOLD
     assert score(_m(), "한림대학교", "Hanyang University", ORG) < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "same"),
+    [
+        ("成都民航技术研究院", "Chengdu Civil Aviation Technology Research Institute", True),
+        ("武汉眼科医院", "Wuhan Eye Hospital", True),
+        ("武汉眼科医院", "Wuhan Cancer Hospital", False),
+        ("山东省食品检验研究院", "Shandong Food Inspection Research Institute", True),
+        ("云南省地震局", "Yunnan Seismological Bureau", True),
+        ("上海市疾病预防控制中心", "Shanghai Center for Disease Control and Prevention", True),
+        ("广州软件学院", "Guangzhou Software College", True),
+        ("广州软件学院", "Guangzhou Music College", False),
+        ("甘肃省建设设计研究院", "Gansu Construction Design Research Institute", True),
+        ("國立臺灣機器人研究中心", "National Taiwan Robotics Research Center", True),  # traditional
+        ("長崎記念病院", "Nagasaki Memorial Hospital", True),  # Japanese: 記念 folds to 记念, 病院
+    ],
+)
+def test_common_words_of_institutes_hospitals_and_public_bodies_are_translated(written, english, same):
+    """Words that research institutes, hospitals and public bodies share (眼科 eye, 地震 seismological,
+    食品 food, 检验 inspection, 疾病预防控制 disease control and prevention …) in simplified, traditional and
+    Japanese forms; read aloud they had left the English name's words unmatched (0.3-0.6)."""
+    m = _m()
+    assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
+    assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
