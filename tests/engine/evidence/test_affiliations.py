@@ -992,3 +992,21 @@ def test_a_units_generic_name_needs_its_city():
     assert [x.ror_id for x in m.match("Department of Cancer Research, London, UK")] == [
         "https://ror.org/0fffff055"
     ]
+
+
+def test_a_state_code_inside_a_university_name_is_the_state():
+    """ "University of CA–Davis", "University of NSW": right after "University (of)" a state's postal code is
+    the state; elsewhere ("Davis, CA") it stays a place code."""
+    reg = RorRegistry(
+        [
+            _university("0aaabt011", "University of California, Davis", "US", "Davis"),
+            _university("0aaabt022", "University of New South Wales", "AU", "Sydney"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    (hit,) = m.match("Department of Otolaryngology, University of CA–Davis Sacramento, USA")
+    assert hit.ror_id == "https://ror.org/0aaabt011" and "CA read as California" in hit.explanation
+    assert [
+        x.ror_id for x in m.match("St Vincent's Clinical School, University of NSW, Sydney, Australia")
+    ] == ["https://ror.org/0aaabt022"]
+    assert m.match("Department of Surgery, Sutter Health, Davis, CA, USA") == []

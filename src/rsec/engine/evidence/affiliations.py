@@ -518,6 +518,12 @@ _US_STATES = {
 #: letters); no other country writes letters-digit … digit-letter-letter ("K1S 5B6" is Canadian, "1105 AZ" Dutch)
 _UK_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2}\b")
 
+#: postal codes of US and Australian states written inside a university's name ("University of CA", "University
+#: of NSW"); only there, right after "University (of)", are they read as the state
+_STATE_CODE_NAMES = {code: name.title() for name, code in _US_STATES.items()} | {
+    "NSW": "New South Wales", "QLD": "Queensland", "VIC": "Victoria", "TAS": "Tasmania",
+}  # fmt: skip
+
 _PLACE_WORDS = frozenset({"province", "state", "prefecture", "county", "city", "district", "region"})
 _CN_SARS = frozenset({"HK", "MO"})
 _US_STATE_CODES = frozenset(_US_STATES.values())
@@ -1732,6 +1738,30 @@ class AffiliationMatcher:
                         cand.score -= 0.03
                         cand.details.append(f"name completed by the place {' '.join(tail)!r} in the text")
                         out.append(cand)
+            # "University of CA–Davis", "University of NSW": a state written as its postal code inside a name
+            if (
+                norms[i] == "university"
+                and i + 1 < n
+                and toks[i + 1].segment == toks[i].segment
+                and toks[i + 1].orig in _STATE_CODE_NAMES
+            ):
+                state = name_key(_STATE_CODE_NAMES[toks[i + 1].orig])
+                for extra in (2, 1, 0):
+                    j = i + 2 + extra
+                    if j > n or toks[j - 1].segment != toks[i].segment:
+                        continue
+                    key = ("university", *state, *norms[i + 2 : j])
+                    entries = ix.names.get(key)
+                    if not entries:
+                        continue
+                    found = self._best_for_span(i, j, entries, ctx)
+                    for cand in found:
+                        cand.details.append(
+                            f"{toks[i + 1].orig} read as {_STATE_CODE_NAMES[toks[i + 1].orig]}"
+                        )
+                        out.append(cand)
+                    if found:
+                        break
             # a Chinese name the registry only has in English ("广州医科大学": Guangzhou Medical University)
             if toks[i].cjk and (i == 0 or not toks[i - 1].cjk or toks[i - 1].segment != toks[i].segment):
                 out.extend(self._zh_translated(i, ctx))
