@@ -291,3 +291,21 @@ def test_common_words_of_institutes_hospitals_and_public_bodies_are_translated(w
     m = _m()
     assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
     assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "same"),
+    [
+        ("医療法人青葉会山田病院", "Yamada Hospital", True),  # 青葉会 runs 山田病院
+        ("医療法人青葉会山田病院", "Aoba Hospital", False),  # the corporation alone is not the hospital
+        ("学校法人梅村学園中京大学", "Chukyo University", True),  # 梅村学園 runs 中京大学
+        ("医療法人社団済生会病院", "Saiseikai Hospital", True),  # named after its corporation
+        ("医療法人社団済生会病院", "Kyoto Hospital", False),  # no name of its own besides 済生会
+    ],
+)
+def test_a_body_is_also_read_without_the_corporation_that_runs_it(written, english, same):
+    """A hospital or school run by a medical, social-welfare or school corporation is written after the
+    corporation's name (医療法人[社団]…会, 学校法人…学園); its English name leaves the corporation out."""
+    m = _m()
+    assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
+    assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same

@@ -1167,7 +1167,49 @@ def _glossed_token(surface: str, words: list[str], chinese_only: bool) -> Token:
     return make_token(words, notes, spelt=frozenset(words), max_alts=max(MAX_ALTS, len(words)))
 
 
+#: juridical persons that run a body under a name of their own, and how that name ends: a medical or
+#: social-welfare corporation's (…会) and a school corporation's (…学園)
+_OPERATOR_ENDS = {
+    "医療法人": "会", "医療法人社団": "会", "医療法人財団": "会", "社会医療法人": "会", "社会福祉法人": "会",
+    "学校法人": "学園",
+}  # fmt: skip
+
+
+def _operator(text: str, forms: set[str]) -> str:
+    """The name of the corporation that runs the body named after it (医療法人松柏会榎坂病院: 松柏会 runs
+    榎坂病院, which English names alone: Esaka Hospital); "" when the text does not read so: the rest must
+    name the body with two characters or more besides its kind (医療法人社団済生会病院 is the hospital of
+    済生会, whose name it bears)."""
+    for form in forms:
+        end = _OPERATOR_ENDS.get(form)
+        at = text.find(end) if end else -1
+        if at >= 1:
+            rest = text[at + len(end) :]
+            kind = next((k for k in _BODY_KINDS if rest.endswith(k)), "")
+            if len(rest) - len(kind) >= 2:
+                return text[: at + len(end)]
+    return ""
+
+
+#: words of kind that end the name of a body run by a medical, social-welfare or school corporation
+_BODY_KINDS = ("クリニック", "センター", "研究所", "診療所", "病院", "医院", "大学", "学校", "ホーム", "園")
+
+
 def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
+    readings, forms = _cjk_org_text(text)
+    stripped, f0 = _strip_cjk_forms(text)
+    run_by = _operator(stripped, f0)
+    if run_by:
+        # also the body without the corporation that runs it, as its English name has it
+        body, body_forms = _cjk_org_text(stripped[len(run_by) :])
+        readings += [
+            replace(r, detail=f"{run_by} (the corporation running it) left out; {r.detail}") for r in body[:1]
+        ]
+        forms |= body_forms
+    return readings, forms
+
+
+def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
     text, f0 = _strip_cjk_forms(text)
     forms = set(f0)
     chunks = [r for c in re.split(r"[\s・=＝･「」『』“”\"]+", text) if c for r in _script_runs(c)]
