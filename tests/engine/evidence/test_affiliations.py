@@ -1010,3 +1010,23 @@ def test_a_state_code_inside_a_university_name_is_the_state():
         x.ror_id for x in m.match("St Vincent's Clinical School, University of NSW, Sydney, Australia")
     ] == ["https://ror.org/0aaabt022"]
     assert m.match("Department of Surgery, Sutter Health, Davis, CA, USA") == []
+
+
+def test_a_school_at_a_universitys_acronym_is_that_university():
+    """ "David Geffen School of Medicine at UCLA": the university after "at" by its acronym, when one
+    university alone bears it; the acronym of a company ("at IBM") or of several universities is not read so."""
+    reg = RorRegistry(
+        [
+            _with_acronym("0aaabu011", "University of California, Los Angeles", "UCLA", "US", "Los Angeles"),
+            _with_acronym("0aaabu022", "International Business Machines", "IBM", "US", "Armonk"),
+        ]
+    )
+    from dataclasses import replace
+
+    reg = RorRegistry(
+        [replace(reg["https://ror.org/0aaabu011"], types=("education",)), reg["https://ror.org/0aaabu022"]]
+    )
+    m = AffiliationMatcher(reg)
+    (hit,) = m.match("From the Department of Medicine, David Geffen School of Medicine at UCLA.")
+    assert hit.ror_id == "https://ror.org/0aaabu011" and "after 'at'" in hit.explanation
+    assert m.match("Research Division, Business School at IBM.") == []

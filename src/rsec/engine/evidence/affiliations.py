@@ -1797,6 +1797,22 @@ class AffiliationMatcher:
                                 cand.score -= 0.08
                                 cand.details.append("school of the university named after 'at'")
                                 out.append(cand)
+                    # "David Geffen School of Medicine at UCLA": the university by its acronym, when one
+                    # university alone bears it
+                    acr_at = toks[k].orig.replace(".", "")
+                    bearers = {
+                        e.org_id
+                        for e in ix.acronyms.get(acr_at, ())
+                        if acr_at.isupper()
+                        and (org := self.registry.get(e.org_id)) is not None
+                        and "education" in org.types
+                    }
+                    if len(bearers) == 1 and (k + 1 == n or toks[k + 1].segment != toks[k].segment):
+                        read = [_Entry(next(iter(bearers)), "alias", None, acr_at)]
+                        for cand in self._best_for_span(i, k + 1, read, ctx):
+                            cand.score -= 0.08
+                            cand.details.append(f"school of the university named {acr_at!r} after 'at'")
+                            out.append(cand)
             acr = toks[i].orig.replace(".", "")
             t = toks[i]
             standalone = (t.start == 0 or not ctx.text[t.start - 1].isalnum()) and (
