@@ -212,6 +212,7 @@ def test_demonym_also_reads_as_the_country(matcher):
         ("トーソー株式会社", "DAESH"),  # toso ~ daesh
         ("株式会社ニコン", "NEGEEN"),  # nikon ~ negeen
         ("アロカ株式会社", "IRG"),  # aroka ~ irg
+        ("アルパイン株式会社", "ARVIN"),  # a loanword is judged by its English spelling: alpine, not arupain
     ],
 )
 def test_one_word_companies_that_only_sound_alike_do_not_alert(matcher, query, listed):

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from . import japanese
 from .config import MatcherConfig
 from .orgs import legal_families
 from .phonetic import fine_key, phonetic_key, vowel_folds
-from .readings import PreparedName, Reading, Token, make_token
+from .readings import PreparedName, Reading, Token, loanword_origin, make_token
 
 
 @dataclass
@@ -446,8 +447,19 @@ def _sound_only_cap(m: TokenMatch, cfg: MatcherConfig) -> float:
     """The ceiling of two organisation names whose one distinctive word in common agrees by sound alone
     (see ``org_sound_only_cap``); 1.0 when the spellings are near enough. Other distinctive words left
     over do not lift the cap: アクアス akuasu ~ AL-AQSA, カイノス ~ OKEANOS, AO rest on one sound-alike."""
-    spelled = max(OSA.normalized_similarity(x, y) for x in m.q.alts[:2] for y in m.c.alts[:2])
+    spelled = max(
+        OSA.normalized_similarity(x, y) for x in _judged_spellings(m.q) for y in _judged_spellings(m.c)
+    )
     return 1.0 if spelled >= cfg.org_sound_spelling_min else cfg.org_sound_only_cap
+
+
+def _judged_spellings(t: Token) -> tuple[str, ...]:
+    """The spellings a sound-alike is judged by: a katakana loanword's English origin alone (アルパイン is
+    alpine, whose spelling is far from ARVIN's, not arupain), else the first two."""
+    note = t.note(0)
+    if note and all(japanese._is_kana(ch) for ch in note) and loanword_origin(note) == t.alts[0]:
+        return t.alts[:1]
+    return t.alts[:2]
 
 
 _MERGED: dict[tuple, Token] = {}

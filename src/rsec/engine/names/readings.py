@@ -1120,6 +1120,12 @@ def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
+def loanword_origin(surface: str) -> str:
+    """English origin of a katakana loanword (テクノロジー → technology), from UniDic's lemma; "" if none."""
+    return _loanword(surface)
+
+
 def _loanword(surface: str) -> str:
     """English origin of a katakana loanword (テクノロジー → technology), from UniDic's lemma."""
     morphs = japanese.analyse(surface)
