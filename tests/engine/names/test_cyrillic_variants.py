@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from names_helpers import score
 
 from rsec.engine.names import DEFAULT_THRESHOLD
@@ -99,6 +100,28 @@ def test_more_russian_institution_words_are_translated(matcher):
     assert score(matcher, "Институт полимеров", "Polymer Institute", org) >= 0.7
     assert score(matcher, "Государственный университет сервиса", "State University of Service", org) >= 0.7
     assert score(matcher, "Государственный университет сервиса", "State University of Tourism", org) < 0.7
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "same"),
+    [
+        ("Європейська асоціація економістів", "European Association of Economists", True),
+        ("Европейская ассоциация экономистов", "European Association of Economists", True),
+        ("Європейська асоціація економістів", "European Association of Engineers", False),
+        ("Волинський національний природний парк", "Volyn National Natural Park", True),
+        ("Полтавська державна льотна академія", "Poltava State Flight Academy", True),
+        ("Полтавська державна льотна академія", "Poltava State Agrarian Academy", False),
+        ("Институт проблем развития человека", "Institute of Human Development Problems", True),
+        ("Харківський університет внутрішніх справ", "Kharkiv University of Internal Affairs", True),
+    ],
+)
+def test_words_of_academies_associations_and_parks_are_translated(matcher, written, english, same):
+    """Russian and Ukrainian words of research and public bodies (европейск/європейськ european, развити/
+    розвитк development, природн natural, льотн flight, внутрішн справ internal affairs …): read aloud,
+    they had left the English name's words unmatched."""
+    org = "Organization"
+    assert (score(matcher, written, english, org) >= DEFAULT_THRESHOLD) is same
+    assert (score(matcher, english, written, org) >= DEFAULT_THRESHOLD) is same
 
 
 def test_russian_institution_abbreviations_are_written_out(matcher):
