@@ -113,6 +113,14 @@ def test_more_russian_institution_words_are_translated(matcher):
         ("Полтавська державна льотна академія", "Poltava State Agrarian Academy", False),
         ("Институт проблем развития человека", "Institute of Human Development Problems", True),
         ("Харківський університет внутрішніх справ", "Kharkiv University of Internal Affairs", True),
+        (
+            "Объединённый институт информационных технологий",
+            "Joint Institute of Information Technologies",
+            True,
+        ),
+        ("Республиканский центр кардиологии", "Republican Center of Cardiology", True),
+        ("Республиканский центр кардиологии", "Republican Center of Oncology", False),
+        ("Академия связи", "Academy of Telecommunications", True),
     ],
 )
 def test_words_of_academies_associations_and_parks_are_translated(matcher, written, english, same):
