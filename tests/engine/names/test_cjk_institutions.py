@@ -309,3 +309,20 @@ def test_a_body_is_also_read_without_the_corporation_that_runs_it(written, engli
     m = _m()
     assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
     assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "same"),
+    [
+        ("부산항만연구원", "Busan Port Research Institute", True),
+        ("서울주택공사", "Seoul Housing Corporation", True),
+        ("서울주택공사", "Seoul Transportation Corporation", False),
+        ("대구기후변화센터", "Daegu Climate Change Center", True),
+    ],
+)
+def test_more_words_of_korean_public_bodies_are_translated(written, english, same):
+    """항만 port, 주택 housing, 기후 변화 climate change, 교통 transportation …: Korean public bodies'
+    words, two syllables or more."""
+    m = _m()
+    assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
+    assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
