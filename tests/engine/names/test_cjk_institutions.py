@@ -5,7 +5,7 @@ people; the pairs are of the kind the ROR registry lists."""
 from __future__ import annotations
 
 import pytest
-from names_helpers import score
+from names_helpers import alerts_both_ways, score
 
 from rsec.engine.names import DEFAULT_THRESHOLD, chinese
 from rsec.engine.names.readings import prepare
@@ -288,9 +288,7 @@ def test_common_words_of_institutes_hospitals_and_public_bodies_are_translated(w
     """Words that research institutes, hospitals and public bodies share (眼科 eye, 地震 seismological,
     食品 food, 检验 inspection, 疾病预防控制 disease control and prevention …) in simplified, traditional and
     Japanese forms; read aloud they had left the English name's words unmatched (0.3-0.6)."""
-    m = _m()
-    assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
-    assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
+    assert alerts_both_ways(_m(), written, english, ORG) == (same, same)
 
 
 @pytest.mark.parametrize(
@@ -306,9 +304,7 @@ def test_common_words_of_institutes_hospitals_and_public_bodies_are_translated(w
 def test_a_body_is_also_read_without_the_corporation_that_runs_it(written, english, same):
     """A hospital or school run by a medical, social-welfare or school corporation is written after the
     corporation's name (医療法人[社団]…会, 学校法人…学園); its English name leaves the corporation out."""
-    m = _m()
-    assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
-    assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
+    assert alerts_both_ways(_m(), written, english, ORG) == (same, same)
 
 
 @pytest.mark.parametrize(
@@ -323,6 +319,4 @@ def test_a_body_is_also_read_without_the_corporation_that_runs_it(written, engli
 def test_more_words_of_korean_public_bodies_are_translated(written, english, same):
     """항만 port, 주택 housing, 기후 변화 climate change, 교통 transportation …: Korean public bodies'
     words, two syllables or more."""
-    m = _m()
-    assert (score(m, written, english, ORG) >= DEFAULT_THRESHOLD) is same
-    assert (score(m, english, written, ORG) >= DEFAULT_THRESHOLD) is same
+    assert alerts_both_ways(_m(), written, english, ORG) == (same, same)
