@@ -1030,3 +1030,66 @@ def test_a_school_at_a_universitys_acronym_is_that_university():
     (hit,) = m.match("From the Department of Medicine, David Geffen School of Medicine at UCLA.")
     assert hit.ror_id == "https://ror.org/0aaabu011" and "after 'at'" in hit.explanation
     assert m.match("Research Division, Business School at IBM.") == []
+
+
+def test_a_name_continued_with_of_is_another_institution():
+    """ "Tokyo University of Agriculture" is not "Tokyo University", "Edinburgh College of Art" not Edinburgh
+    College: a name ending in University / Institute / College / Academy that the text continues with "of"
+    and a word none of its institution's names continues with. A college "of" another registry institution
+    ("Baruch College of the City University of New York") is still named, and so is a name the
+    institution itself continues ("University of X of Y" where that is its name)."""
+    reg = RorRegistry(
+        [
+            _university("0aaabv011", "Tokyo University", "JP", "Tokyo"),
+            _university("0aaabv022", "Edinburgh College", "GB", "Edinburgh"),
+            _university("0aaabv033", "Baruch College", "US", "New York"),
+            _university("0aaabv044", "City University of New York", "US", "New York"),
+            _university("0aaabv055", "Lanzhou University", "CN", "Lanzhou"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert m.match("Department of Biology, Tokyo University of Agriculture, Tokyo, Japan") == []
+    assert m.match("Edinburgh College of Art, Edinburgh, UK") == []
+    assert [x.ror_id for x in m.match("Department of Biology, Tokyo University, Tokyo, Japan")] == [
+        "https://ror.org/0aaabv011"
+    ]
+    assert [x.ror_id for x in m.match("Baruch College of the City University of New York")] == [
+        "https://ror.org/0aaabv033",
+        "https://ror.org/0aaabv044",
+    ]
+    assert m.match("College of Chemistry, Lanzhou University of Arts and Science, Lanzhou, China") == []
+    assert [x.ror_id for x in m.match("College of Chemistry, Lanzhou University, Lanzhou, China")] == [
+        "https://ror.org/0aaabv055"
+    ]
+
+
+def test_a_units_name_after_a_distinctive_word_is_part_of_a_longer_name():
+    """ "William Mitchell College of Law" is not the registry's "College of Law" (a unit word opening the
+    name, right after a capitalised distinctive word); the name standing alone still counts."""
+    reg = RorRegistry([_university("0aaabw011", "College of Law", "AU", "Sydney")])
+    m = AffiliationMatcher(reg)
+    assert m.match("William Mitchell College of Law, Saint Paul, Australia") == []
+    (hit,) = m.match("College of Law, Sydney, Australia")
+    assert hit.ror_id == "https://ror.org/0aaabw011"
+
+
+def test_italian_degli_studi_is_the_university_of_the_city():
+    """ "Università degli Studi di Pisa" (and "Univ. degli Studi Pisa") is the Università di Pisa; the words
+    "degli Studi" are dropped after the head word on both sides, so a registry name written with them is
+    found from the short form too."""
+    reg = RorRegistry(
+        [
+            _university("0aaabx011", "Università di Pisa", "IT", "Pisa"),
+            _university("0aaabx022", "Università degli Studi di Milano-Bicocca", "IT", "Milan"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    for text in (
+        "Dipartimento di Psichiatria, Università degli Studi di Pisa, Pisa, Italy",
+        "Dip. di Agronomia, Univ. degli Studi Pisa, I-56124 Pisa, Italy",
+    ):
+        assert [x.ror_id for x in m.match(text)] == ["https://ror.org/0aaabx011"], text
+    assert [x.ror_id for x in m.match("Università di Milano-Bicocca, Milan, Italy")] == [
+        "https://ror.org/0aaabx022"
+    ]
+    assert tokenize("Studi di Pisa")[0].norm == "studi"  # only after the head word

@@ -405,7 +405,31 @@ def tokenize(text: str, vocab: Container[str] | None = None) -> list[Token]:
         ):
             norm = "university"  # "Syracuse U, Dept of Psychology", "Carleton U., Ottawa"
         tokens.append(Token(norm, text[start:end], start, end, segment, part, cjk))
+    if len(tokens) > 2:
+        tokens = _drop_studi(tokens)
     return tokens
+
+
+def _drop_studi(tokens: list[Token]) -> list[Token]:
+    """Italian "Università degli Studi di Pisa" is the "Università di Pisa" (the University of Pisa): the words
+    "degli Studi" after the head word are dropped on both sides."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if (
+            t.norm == "degli"
+            and out
+            and out[-1].norm == "university"
+            and k + 1 < len(tokens)
+            and tokens[k + 1].norm == "studi"
+            and tokens[k + 1].segment == out[-1].segment
+        ):
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 _KUNREI_RE = re.compile(r"sy|ty|zy|si|ti|tu|zi|hu")
@@ -578,6 +602,10 @@ _KIND_ADJECTIVES = frozenset(
         "industrial islamic autonomous metropolitan"
     ).split()
 )  # (as written: "Economics University of X" is a department before the University of X)
+#: head words after which "of" and a word make the name another institution's ("Tokyo University of
+#: Agriculture", "Edinburgh College of Art"), unless the institution's own names go on so
+_CONTINUED_HEADS = frozenset({"university", "institute", "college", "academy"})
+_OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
@@ -1460,7 +1488,35 @@ def f_acronym_echo(
     return 0.0, ""
 
 
+def f_unit_inside_name(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """ "William Mitchell College of Law" is not the registry's "College of Law": a name opening with a unit
+    word (College, School, Institute, Department …) right after a capitalised distinctive word of the same
+    phrase is the end of a longer name."""
+    if c.entry.kind == "acronym" or c.fuzzy or c.start == 0 or c.end - c.start < 2:
+        return 0.0, ""
+    toks = ctx.tokens
+    first, prev = toks[c.start], toks[c.start - 1]
+    if first.cjk or prev.cjk or prev.segment != first.segment:
+        return 0.0, ""
+    if (first.norm,) not in _UNIT_WORDS or name_key(c.entry.value)[:1] != (first.norm,):
+        return 0.0, ""
+    if (
+        prev.orig[:1].isupper()
+        and not prev.orig.isupper()
+        and prev.norm not in _FUNCTION_WORDS
+        and c.start - 1 not in ctx.location_token_idx
+        and not prev.norm.isdigit()
+        and ix.token_df.get(prev.norm, 0) < ix.common_df
+        and not ctx.text[prev.end : first.start].strip()
+    ):
+        return -0.30, "a unit's name inside a longer name"
+    return 0.0, ""
+
+
 FEATURES: tuple[Feature, ...] = (
+    f_unit_inside_name,
     f_acronym_echo,
     f_name_kind,
     f_segment,
@@ -1682,6 +1738,11 @@ class AffiliationMatcher:
                     # "Oslo University College" is not the University of Oslo that the words "Oslo
                     # University" would be: the name goes on with a head word of its own
                     continue
+                if self._continued_with_of(i, i + L, key, entries, ctx):
+                    # "Tokyo University of Agriculture and Technology" is not "Tokyo University", "Edinburgh
+                    # College of Art" not Edinburgh College: the name goes on with "of" and a word that
+                    # none of the institution's own names goes on with
+                    continue
                 for cand in self._best_for_span(i, i + L, entries, ctx):
                     if cand.entry.kind == "opening" and not any("agrees" in d for d in cand.details):
                         continue  # the opening words of a name only where its country or city is named
@@ -1836,6 +1897,36 @@ class AffiliationMatcher:
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
         return out
+
+    def _continued_with_of(
+        self, i: int, j: int, key: tuple[str, ...], entries: list[_Entry], ctx: _Context
+    ) -> bool:
+        """Whether the name at tokens [i, j) ends with a head word (University, Institute, College,
+        Academy) that the text continues with "of" and a word in the same segment, while none of the
+        bearers' names continues so."""
+        toks = ctx.tokens
+        if key[-1] not in _CONTINUED_HEADS or j >= len(toks) or toks[j].segment != toks[j - 1].segment:
+            return False
+        if toks[j].cjk or toks[j].norm.isdigit() or j in ctx.location_token_idx:
+            return False  # ("University of Tokyo, Tokyo"; "Kyoto University of ..." with a place after)
+        gap = ctx.text[toks[j - 1].end : toks[j].start]
+        if not _OF_GAP_RE.fullmatch(gap):
+            return False
+        norms = [t.norm for t in toks]
+        for end in range(j + 2, min(len(toks), j + 12) + 1):
+            if toks[end - 1].segment != toks[j].segment:
+                break
+            if tuple(norms[j:end]) in self.index.names:
+                return False  # "Baruch College of the City University of New York": a college of another
+        nxt = (*key, toks[j].norm)
+        for e in entries:
+            org = self.registry.get(e.org_id)
+            if org is None:
+                continue
+            for n in org.names:
+                if name_key(n.value)[: len(nxt)] == nxt:
+                    return False
+        return True
 
     def _zh_translated(self, i: int, ctx: _Context) -> list[_Candidate]:
         """Candidates for the Chinese name opening the CJK run at token ``i``, through its English rendering
