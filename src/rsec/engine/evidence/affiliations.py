@@ -69,6 +69,9 @@ class MatcherConfig:
     threshold: float = 0.70
     #: longest name, in tokens, looked up as an n-gram
     max_ngram: int = 16
+    #: longest name, in characters, looked up as an n-gram where the name opens with a CJK character (a
+    #: Japanese, Chinese or Korean name is one token per character: "株式会社国際電気通信基礎技術研究所" is 17)
+    max_cjk_ngram: int = 40
     #: shortest CJK name (characters) accepted inside a longer unsegmented string
     min_cjk_chars: int = 3
     #: fuzzy segment matching: minimum rapidfuzz ratio (0–100) and max candidates scored per segment
@@ -226,6 +229,8 @@ def _fold_char(c: str) -> str:
         return " and "
     if len(c) == 1 and ord(c) < 0x80:
         return c.lower()
+    if "\uac00" <= c <= "\ud7af":
+        return c  # a hangul syllable stays one character (NFKD would split it into jamo)
     decomposed = unicodedata.normalize("NFKD", c)
     base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     base = base.replace("ß", "ss").replace("ø", "o").replace("Ø", "o").replace("ł", "l").replace("Ł", "l")
@@ -739,6 +744,8 @@ def _zh_english_names(run: str) -> tuple[tuple[int, str], ...]:
         rest = run[start + plen :]
         for kind, forms in _ZH_KINDS:
             if rest.startswith(kind):
+                if kind != "大学" and rest[len(kind) :].startswith("大学"):
+                    break  # "西南学院大学" (Seinan Gakuin University) is no "西南学院": the name goes on
                 for form in forms:
                     out.append((start + plen + len(kind), prefix + form.format(roman)))
                 break
@@ -1290,6 +1297,8 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
 #: "affiliated (to)" in Chinese and Japanese names: "复旦大学附属中山医院" names Fudan University as well
 _CJK_AFFILIATED = ("附属", "附屬", "附设", "附設")
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: kana or hangul: the text is Japanese or Korean, whose names are not read in pinyin
+_KANA_HANGUL_RE = re.compile("[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 #: legal forms written before a Japanese or Chinese institution's name (folded as the text is)
 _CJK_LEGAL_FORMS = tuple(
     {
@@ -1515,7 +1524,27 @@ def f_unit_inside_name(
     return 0.0, ""
 
 
+def f_cjk_as_written(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """Japanese, Chinese and Korean names fold to one form (東北大学 / 东北大学), so Tohoku University's Japanese
+    label and Northeastern University's Chinese one are the same key: a name written exactly as the text
+    writes it (before folding) is preferred."""
+    if not ctx.tokens[c.start].cjk or c.entry.kind == "acronym" or c.fuzzy:
+        return 0.0, ""
+    span = ctx.text[ctx.tokens[c.start].start : ctx.tokens[c.end - 1].end]
+    if _as_written(span) == _as_written(c.entry.value):
+        return 0.03, "written as in the text"
+    return 0.0, ""
+
+
+@lru_cache(maxsize=100_000)
+def _as_written(value: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", value).split())
+
+
 FEATURES: tuple[Feature, ...] = (
+    f_cjk_as_written,
     f_unit_inside_name,
     f_acronym_echo,
     f_name_kind,
@@ -1681,10 +1710,11 @@ class AffiliationMatcher:
         n = len(toks)
         out: list[_Candidate] = []
         maxlen = min(cfg.max_ngram, ix.max_key_len)
+        maxlen_cjk = min(max(cfg.max_cjk_ngram, cfg.max_ngram), ix.max_key_len)
         school = [_school_follows(norms, k) for k in range(n)]  # length of a school phrase at each word
         country_idx = {k for m in ctx.countries for k in range(m[2], m[3])}
         for i in range(n):
-            for L in range(1, min(maxlen, n - i) + 1):
+            for L in range(1, min(maxlen_cjk if toks[i].cjk else maxlen, n - i) + 1):
                 key = tuple(norms[i : i + L])
                 entries = ix.names.get(key)
                 if (
@@ -1824,7 +1854,12 @@ class AffiliationMatcher:
                     if found:
                         break
             # a Chinese name the registry only has in English ("广州医科大学": Guangzhou Medical University)
-            if toks[i].cjk and (i == 0 or not toks[i - 1].cjk or toks[i - 1].segment != toks[i].segment):
+            if (
+                toks[i].cjk
+                and (i == 0 or not toks[i - 1].cjk or toks[i - 1].segment != toks[i].segment)
+                and not _KANA_HANGUL_RE.search(ctx.text)
+            ):
+                # (not in Japanese or Korean text: 東北学院大学 is no "Dongbei" university)
                 out.extend(self._zh_translated(i, ctx))
             # "Harvard Medical School", "Yale School of Medicine": a school named after its university
             for L in (1, 2, 3):
@@ -2079,7 +2114,7 @@ class AffiliationMatcher:
             )
             # word subsets ("Federico II University" of "University of Naples Federico II"), each
             # distinctive word of the name found somewhere in the text
-            hits3 = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=5, score_cutoff=99)
+            hits3 = process.extract(query, choices, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=99)
             best: dict[int, float] = {}
             subset_ok = [
                 (c, s - 5, p)
