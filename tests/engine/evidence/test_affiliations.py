@@ -1093,3 +1093,43 @@ def test_italian_degli_studi_is_the_university_of_the_city():
         "https://ror.org/0aaabx022"
     ]
     assert tokenize("Studi di Pisa")[0].norm == "studi"  # only after the head word
+
+
+def test_united_states_written_as_us_opens_the_same_name():
+    """ "U.S. Naval Academy" is the United States Naval Academy, and "United States Army Research Laboratory"
+    the registry's "US Army Research Laboratory": the country opening a name written either way."""
+    reg = RorRegistry(
+        [
+            _university("0aaaby011", "United States Naval Academy", "US", "Annapolis"),
+            _org("0aaaby022", "US Army Research Laboratory", "US", "Adelphi"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Department of Physics, U.S. Naval Academy, Annapolis, MD")] == [
+        "https://ror.org/0aaaby011"
+    ]
+    assert [x.ror_id for x in m.match("United States Army Research Laboratory, Adelphi, MD 20783")] == [
+        "https://ror.org/0aaaby022"
+    ]
+    assert m.match("Department of Physics, U.S. Academy, Annapolis, MD") == []
+
+
+def test_a_hyphenated_acronym_is_one_acronym():
+    """ "AP-HP" (Assistance Publique – Hôpitaux de Paris) and "EMBL-EBI" are acronyms written with a hyphen: read
+    whole, with their city or country like any shared acronym, not inside a longer chain ("ICE/CSIC-IEEC-X")."""
+    reg = RorRegistry(
+        [
+            _with_acronym("0aaabz011", "Assistance Publique – Hôpitaux de Paris", "AP-HP", "FR", "Paris"),
+            _with_acronym("0aaabz022", "European Bioinformatics Institute", "EMBL-EBI", "GB", "Hinxton"),
+        ]
+    )
+    m = AffiliationMatcher(reg)
+    assert [x.ror_id for x in m.match("Service de Cardiologie, AP-HP, Paris, France")] == [
+        "https://ror.org/0aaabz011"
+    ]
+    assert [x.ror_id for x in m.match("Haemophilia Centre, AP‐HP Bicêtre Hospital, Paris, France")] == [
+        "https://ror.org/0aaabz011"
+    ]
+    assert [x.ror_id for x in m.match("EMBL-EBI, Hinxton, UK")] == ["https://ror.org/0aaabz022"]
+    assert m.match("AP-HP-X consortium, Paris, France") == []
+    assert m.match("Service de Cardiologie, AP-HP, Montreal, Canada") == []  # another country

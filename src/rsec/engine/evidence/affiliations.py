@@ -611,6 +611,8 @@ _KIND_ADJECTIVES = frozenset(
 #: Agriculture", "Edinburgh College of Art"), unless the institution's own names go on so
 _CONTINUED_HEADS = frozenset({"university", "institute", "college", "academy"})
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+#: hyphens and dashes written inside an acronym ("AP-HP", "AP‐HP")
+_HYPHENS = frozenset("-\u2010\u2011\u2013")
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
@@ -898,6 +900,24 @@ class AffiliationIndex:
                 ):
                     compact[short].append(_Entry(e.org_id, "compact", e.lang, e.value))
         self.names.update(compact)
+        # "U.S. Naval Academy" for "United States Naval Academy" and back: a name opening with the country
+        # written either way, when no institution bears the other form
+        us_forms: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            if key[:2] == ("united", "state") and len(key) >= 4:
+                alt = ("us", *key[2:])
+            elif key[:1] == ("us",) and len(key) >= 3 and not key[1].isdigit():
+                alt = ("united", "state", *key[1:])
+            else:
+                continue
+            if alt in self.names:
+                continue
+            for e in entries:
+                if e.kind in ("ror_display", "label", "alias") and not any(
+                    x.org_id == e.org_id for x in us_forms[alt]
+                ):
+                    us_forms[alt].append(_Entry(e.org_id, "compact", e.lang, e.value))
+        self.names.update(us_forms)
 
     def _derive(self, state: dict | None = None) -> None:
         """Structures computed from the names (fast; not stored in the cache, except the country
@@ -1931,6 +1951,27 @@ class AffiliationMatcher:
             ):
                 for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
                     out.append(cand)
+            # "AP-HP", "EMBL-EBI": an acronym written with a hyphen is one acronym (not "…-HP" alone), read as
+            # a shared acronym is: with its city or country
+            if i + 1 < n and not t.cjk and toks[i + 1].segment == t.segment:
+                u = toks[i + 1]
+                joined = f"{t.orig}-{u.orig}"
+                if (
+                    ctx.text[t.end : u.start] in _HYPHENS
+                    and t.orig.isupper()
+                    and u.orig.isupper()
+                    and (
+                        t.start == 0
+                        or not (ctx.text[t.start - 1].isalnum() or ctx.text[t.start - 1] in _HYPHENS)
+                    )
+                    and (
+                        u.end >= len(ctx.text)
+                        or not (ctx.text[u.end].isalnum() or ctx.text[u.end] in _HYPHENS)
+                    )
+                    and joined in ix.acronyms
+                ):
+                    for cand in self._best_for_span(i, i + 2, ix.acronyms[joined], ctx, acronym=True):
+                        out.append(cand)
         return out
 
     def _continued_with_of(
