@@ -1,4 +1,4 @@
-"""Institutions written in Chinese or Korean against their English names (P-3: partner institutions and
+"""Institutions written in Chinese, Korean or Japanese (in kanji, or written out in kana) against their English names (P-3: partner institutions and
 supporters checked against lists that write them in English). Institutions are public bodies, not
 people; the pairs are of the kind the ROR registry lists."""
 
@@ -8,7 +8,7 @@ import pytest
 from names_helpers import alerts_both_ways, score
 
 from rsec.engine.names import DEFAULT_THRESHOLD, chinese
-from rsec.engine.names.readings import prepare
+from rsec.engine.names.readings import _gloss_words, _written_out, prepare
 
 ORG = "Organization"
 
@@ -320,3 +320,64 @@ def test_more_words_of_korean_public_bodies_are_translated(written, english, sam
     """항만 port, 주택 housing, 기후 변화 climate change, 교통 transportation …: Korean public bodies'
     words, two syllables or more."""
     assert alerts_both_ways(_m(), written, english, ORG) == (same, same)
+
+
+def test_a_japanese_name_written_out_in_kana_is_read_back_into_its_words():
+    # registries and forms give an institution's reading (フリガナ) in katakana, word by word: the words
+    # are read back into kanji, a homophone decided by the vocabulary (市立 municipal, not 私立 private)
+    assert _written_out(["ミナト", "シリツ", "ビョウイン"])[0] == ["港", "市立", "病院"]
+    # a kind of body ending a word is split off; the stem is a name unless the two make one word
+    assert _written_out(["ヤマナシケン", "スイサン", "ケンキュウジョ"]) == (
+        ["ヤマナシ", "県", "水産", "研究所"],
+        {1: "けん"},
+    )
+    assert _written_out(["ザイムショウ", "ケンキュウジョ"])[0] == ["財務", "省", "研究所"]
+    assert _written_out(["タマ", "ゼンショウエン"])[0] == ["タマ", "ゼンショウ", "園"]  # not 全勝 + 園
+    # loanwords stay as written, to be translated from their English origin
+    assert _written_out(["ミナト", "シリツ", "センター"])[0] == ["港", "市立", "センター"]
+
+
+def test_katakana_names_that_read_as_no_words_are_left_alone():
+    for chunks in (["トヨオカ", "サナス"], ["シキボウ"], ["センカ"], ["ダイソー", "ホールディングス"]):
+        assert _written_out(chunks) == (chunks, {})
+    # one chunk of kanji among them: not a name written out in its reading
+    assert _written_out(["ミナト", "市立", "ビョウイン"])[0] == ["ミナト", "市立", "ビョウイン"]
+
+
+def test_institutions_written_out_in_kana_meet_their_english_names():
+    m = _m()
+    assert alerts_both_ways(m, "ミナト シリツ ビョウイン", "Minato City Hospital", ORG) == (True, True)
+    assert alerts_both_ways(
+        m, "ヤマナシケン スイサン ケンキュウジョ", "Yamanashi Prefecture Fisheries Research Institute", ORG
+    ) == (True, True)
+    # the kind of body still decides: a hospital is not a university
+    assert alerts_both_ways(m, "ミナト シリツ ビョウイン", "Minato City University", ORG) == (False, False)
+
+
+def test_a_name_written_out_in_kana_is_compared_by_spelling():
+    # its proper names are Japanese words read aloud, spelt by rule like the reading of a kanji name: no
+    # sound-alike (マツオカ ホヨウ ~ Miskhor) nor a chance likeness of spellings (トチギ ~ 会 hui) counts
+    m, sanatorium = _m(), "コクリツ リョウヨウジョ マツオカ ホヨウエン"
+    assert score(m, sanatorium, "SANATORIUM MISKHOR", ORG) < DEFAULT_THRESHOLD
+    assert score(m, sanatorium, "National Sanatorium Matsuoka Hoyoen", ORG) >= 0.9
+    fisheries = "ヤマナシケン スイサン ケンキュウジョ"
+    assert score(m, fisheries, "Yamagata Prefecture Fisheries Research Institute", ORG) < DEFAULT_THRESHOLD
+
+
+def test_a_definition_among_glosses_is_not_a_translation():
+    assert _gloss_words(("research institute", "laboratory")) == [
+        "research",
+        "institute",
+        "researchinstitute",
+        "laboratory",
+    ]
+    # a gloss of three content words or more beside others defines the word; alone, it translates it
+    assert _gloss_words(("education", "education of gifted young people")) == ["education"]
+    assert _gloss_words(("Fire and Disaster Management Agency",)) == [
+        "fire",
+        "disaster",
+        "management",
+        "agency",
+    ]
+    # 育英 (JMdict: "education of gifted young people", ...) is not the word "people"
+    assert score(_m(), "育英大学", "PEOPLE", ORG) < DEFAULT_THRESHOLD

@@ -325,6 +325,43 @@ def glosses(word: str, limit: int = 4) -> tuple[str, ...]:
     return ()
 
 
+_COMMON = frozenset({"ichi1", "news1"})
+
+
+@lru_cache(maxsize=8192)
+def written_forms(reading: str) -> tuple[tuple[str, bool], ...]:
+    """The kanji forms of the JMdict words read ``reading`` (hiragana), in the dictionary's order, each
+    with whether JMdict marks that reading of it common (ichi1, news1): しりつ → (市立, True), (私立, True)."""
+    try:
+        jam = _get_jam()
+        with _lock:
+            result = jam.lookup(reading, lookup_chars=False, lookup_ne=False, strict_lookup=True)
+    except Exception:  # the dictionary is optional
+        return ()
+    out = []
+    for entry in result.entries:
+        if entry.kanji_forms:
+            common = any(k.text == reading and _COMMON & set(k.pri or ()) for k in entry.kana_forms)
+            out.append((entry.kanji_forms[0].text, common))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def kana_readings(word: str) -> tuple[str, ...]:
+    """The readings (hiragana) JMdict gives a word written in kanji: 研究所 → けんきゅうじょ, けんきゅうしょ."""
+    try:
+        jam = _get_jam()
+        with _lock:
+            result = jam.lookup(word, lookup_chars=False, lookup_ne=False, strict_lookup=True)
+    except Exception:
+        return ()
+    out: list[str] = []
+    for entry in result.entries:
+        if word in [k.text for k in entry.kanji_forms]:
+            out += [k.text for k in entry.kana_forms if k.text not in out]
+    return tuple(out)
+
+
 @lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """Whether ``word`` is an English gloss in JMdict: a dictionary word (metropolitan, women), not a

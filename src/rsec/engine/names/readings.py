@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import jaconv
+
 from rsec.engine.lists.model import detect_script
 
 from . import arabic, chinese, cyrillic_asian, japanese, kana, korean, nicknames, orgs, slavic
@@ -33,6 +35,8 @@ PARTICLES = frozenset(
     "al el bin ibn bint ben abu abd ould van von der den de del della di da du le la dos das mac".split()
 )
 MAX_READINGS = 10
+#: the method of the reading of a name written out in kana, read back into its words (see _written_out)
+WRITTEN_OUT = "kanji reading of a name written out in kana + CJK terms"
 SCRIPT_GROUPS = {"Hani": "Han", "Jpan": "Han", "Hira": "Kana", "Kana": "Kana", "Zyyy": "Latn"}
 PERSON_SCHEMAS = {"Person"}
 ORG_SCHEMAS = {"Organization", "Company", "LegalEntity", "PublicBody"}
@@ -1120,7 +1124,6 @@ def _name_chunk_alts(surface: str, chinese_only: bool = False) -> tuple[list[str
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def loanword_origin(surface: str) -> str:
     """English origin of a katakana loanword (テクノロジー → technology), from UniDic's lemma; "" if none."""
     return _loanword(surface)
@@ -1221,11 +1224,15 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
     chunks = [r for c in re.split(r"[\s・=＝･「」『』“”\"]+", text) if c for r in _script_runs(c)]
     chunks = _spelt_letters(chunks)
     chunks = [w for c in chunks for w in _kana_words(c)]
+    read_back, affixes = _written_out(chunks)
+    # the proper names of a name written out in its reading are Japanese words read aloud, compared
+    # by spelling like the reading of a name in kanji (ヤマナシ ≠ Yamagata)
+    written_out, chunks = read_back != chunks, read_back
     zh = chinese.is_chinese_text(text)
     tokens: list[Token] = []
     name_syllables: list[str] = []  # first syllable of each distinctive chunk, for contractions
     details = []
-    for chunk in chunks:
+    for ci, chunk in enumerate(chunks):
         if chunk.isascii() and len(chunks) > 1 and chunk.strip(".").lower() in orgs.LEGAL_FORMS_LATIN:
             forms.add(orgs.LEGAL_FORMS_LATIN[chunk.strip(".").lower()])  # ・NV, エル・エル・シー (LLC)
             continue
@@ -1253,6 +1260,13 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
             # readings of the kana by sound too
             spelt = frozenset([eng, *_inflections([eng])]) - {simple, full} if eng else _NOTHING_SPELT
             alts += _inflections([eng]) if eng else []
+            if written_out and not eng:  # a Japanese word read aloud: its Hepburn, not a foreign name's
+                alts = [simple, full]
+                if ci + 1 in affixes:  # a name with the kind split off: also whole (ホヨウ|エン, Hoyoen)
+                    whole = kana.kana_to_hepburn(chunk + affixes[ci + 1])
+                    alts += [kana.simple_hepburn(whole), whole]
+                alts = list(dict.fromkeys(alts))
+                spelt = frozenset(alts)
             tokens.append(
                 make_token(alts, [chunk] * len(alts), generic=eng in orgs.GENERIC_WORDS, spelt=spelt)
             )
@@ -1306,11 +1320,14 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
                         details.append(f"{part}={'/'.join(glosses[:3])}")
                         continue
                     alts, notes, spelt = _name_chunk_alts(part, zh)
+                    if ci in affixes:  # read as written out, not in Chinese (ケン 県, never xian)
+                        alts = [kana.kana_to_hepburn(affixes[ci])]
+                        notes, spelt = [part], frozenset(alts)
                     if (
                         alts
                         and len(part) == 1
                         and "\u4e00" <= part <= "\u9fff"
-                        and not chunk.startswith(part)
+                        and (ci in affixes or not chunk.startswith(part))
                     ):
                         # one kanji after other words is an affix of kind (技術部, 中央軍): a generic
                         # word, read and glossed; one leading the words is a name (乙大学, 某財団)
@@ -1329,11 +1346,10 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
                         tokens.append(make_token(alts, notes, spelt=spelt))
                         name_syllables.append(_first_syllable(part))
                         details.append(notes[0] if notes else part)
-    readings = [
-        Reading(
-            tuple(tokens), "CJK terms + readings (pinyin, kanji reading)", True, False, "; ".join(details)
-        )
-    ]
+    # a name written out in kana is all Hepburn and English words, spelt by rule: compared by spelling,
+    # as the reading of a name in kanji is (トチギ is not 会 hui, nor マツオカ ホヨウ Miskhor)
+    method = WRITTEN_OUT if written_out else "CJK terms + readings (pinyin, kanji reading)"
+    readings = [Reading(tuple(tokens), method, True, False, "; ".join(details))]
     # Contractions of the leading words (北京航空航天大学 → 北航 → Beihang): one token, generic words kept,
     # spelt in pinyin and compared by spelling. A Japanese name (kana, a Japanese legal form) is not
     # contracted so: 西芝電機株式会社 is not Xidian, 名古屋まちづくり公社 not "minggong".
@@ -1397,6 +1413,87 @@ def _spelt_letters(chunks: list[str]) -> list[str]:
         if chunk:
             out.append(chunk)
     return out
+
+
+#: kinds of body ending a word written out in kana (フクシマケン 福島県, ノウリンギョウ 農林業), by reading
+_KANA_KIND_ENDS = {
+    "けん": "県", "じょ": "所", "しょ": "所", "えん": "園", "いん": "院", "かい": "会", "きょく": "局",
+    "しょう": "省", "がく": "学", "ぎょう": "業", "じょう": "場", "ちょう": "庁",
+}  # fmt: skip
+_LOANWORD_KANA = frozenset("ーァィゥェォヵヶヮヴ")
+
+
+def _is_term(word: str) -> bool:
+    return word in orgs.CJK_TERMS or chinese.to_simplified(word) in orgs.CJK_TERMS
+
+
+def _reading_word(reading: str, rare: bool = True) -> str:
+    """The word in kanji that a kana word (hiragana) reads, when the reading tells it: among homophones
+    the one the vocabulary knows (しりつ → 市立, not 私立), else the only one JMdict marks common
+    (つうしん → 通信), or (with ``rare``) the only word of a long reading; "" when it does not."""
+    forms = japanese.written_forms(reading)
+    known = [w for w, _ in forms if _is_term(w)]
+    if known:
+        return known[0]
+    if rare and len(forms) == 1 and len(reading) >= 4:
+        return forms[0][0]  # a long reading with one word (せんもんしょく 専門職)
+    common = [w for w, c in forms if c]
+    return common[0] if len(common) == 1 and len(reading) >= 3 else ""
+
+
+def _written_out(chunks: list[str]) -> tuple[list[str], dict[int, str]]:
+    """A name written out in its reading, word by word in katakana (フリガナ: アツギ シリツ ビョウイン,
+    as registries and forms give it beside the name), read back into the words it spells (厚木 市立 病院),
+    so that they are translated as the name in kanji would be; the proper names (アツギ) stay as written.
+    Only for a name of two words or more, all in kana, that reads as a word of the vocabulary or a kind
+    of body, or as two common words: a katakana brand name (シキボウ, センカ) is not a sentence of words.
+    Returns the chunks, and the kind-of-body affixes split off a word (ケン of フクシマケン) by index, with
+    their readings."""
+    if len(chunks) < 2 or not all(c and all(japanese._is_kana(ch) for ch in c) for c in chunks):
+        return chunks, {}
+    out: list[str] = []
+    affixes: dict[int, str] = {}
+    found = 0  # words read back: 2 for a word of the vocabulary or a kind of body, 1 for another
+    i = 0
+    while i < len(chunks):
+        for n in (3, 2):  # words written apart that the vocabulary knows as one (タンキ ダイガク 短期大学)
+            joined = "".join(chunks[i : i + n])
+            word = _reading_word(jaconv.kata2hira(joined)) if i + n <= len(chunks) else ""
+            if word and _is_term(word) and not _LOANWORD_KANA & set(joined):
+                out.append(word)
+                found += 2
+                i += n
+                break
+        else:
+            chunk = chunks[i]
+            i += 1
+            reading = jaconv.kata2hira(chunk)
+            if _LOANWORD_KANA & set(chunk) or _loanword(chunk):
+                out.append(chunk)  # a loanword (センター), translated as it is
+                continue
+            word = _reading_word(reading, rare=False)
+            if word:
+                out.append(word)
+                found += 2 if _is_term(word) else 1
+                continue
+            # a kind of body ending the word before a rarer word read whole (グンマ|ケン, not 群馬県)
+            for end, kanji in _KANA_KIND_ENDS.items():
+                if reading.endswith(end) and len(reading) - len(end) >= 2:
+                    # the stem is read as a word where the two make a word read so (ザイム|ショウ 財務省);
+                    # otherwise it is a name (フクシマ|ケン, ゼンショウ|エン: not 全勝園)
+                    stem = _reading_word(reading[: -len(end)], rare=False)
+                    if stem and reading not in japanese.kana_readings(stem + kanji):
+                        stem = ""
+                    out.append(stem or chunk[: len(reading) - len(end)])
+                    affixes[len(out)] = end
+                    out.append(kanji)
+                    found += 2
+                    break
+            else:
+                word = _reading_word(reading)
+                out.append(word or chunk)
+                found += bool(word)
+    return (out, affixes) if found >= 2 else (chunks, {})
 
 
 @lru_cache(maxsize=65536)
@@ -1513,10 +1610,14 @@ def _inflections(words: list[str]) -> list[str]:
 
 def _gloss_words(glosses: tuple[str, ...]) -> list[str]:
     """Content words of JMdict glosses, parenthesised remarks dropped: ("department (in an
-    organization)", "division") → ["department", "division"]."""
+    organization)", "division") → ["department", "division"]; a gloss of three content words or more
+    only where it is the sole one (消防庁: "Fire and Disaster Management Agency")."""
     words: list[str] = []
     for g in glosses:
         parts = re.sub(r"\([^)]*\)", " ", g.lower()).replace("-", " ").split()
+        content = [w for w in parts if w.isalpha() and w not in _GLOSS_STOP]
+        if len(glosses) > 1 and len(content) > 2:
+            continue  # a definition beside translations (育英: "education of gifted young people")
         for w in parts:
             if w.isalpha() and w not in _GLOSS_STOP and w not in words:
                 words.append(w)
