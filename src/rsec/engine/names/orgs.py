@@ -309,7 +309,7 @@ CJK_TERMS = {
     "电信": "telecommunication",
     "邮电": "posts telecommunication",
     "核": "nuclear",
-    "原子力": "nuclear",
+    "原子力": "nuclear|atomic energy*",  # 日本原子力研究開発機構, Japan Atomic Energy Agency
     "物理": "physics",
     "化学": "chemistry",
     "化學": "chemistry",
@@ -371,6 +371,9 @@ CJK_TERMS = {
     "省立": "provincial",
     "公立": "public",
     "私立": "private",
+    "女子": "women|womens",  # 津田塾大学 … 女子大学, Women's University; 女子医科大学, Women's Medical University
+    "政策": "policy",
+    "市民": "citizen|civic|municipal|city",  # 市民病院 Municipal Hospital, 市民会館 Civic Hall  # 政策研究大学院大学, National Graduate Institute for Policy Studies
     "中国": "china",
     "中國": "china",
     "日本": "japan",
@@ -406,7 +409,7 @@ CJK_TERMS = {
     "工厂": "plant",
     "設計局": "design bureau",
     "造船所": "shipyard|shipbuilding",
-    "機構": "organization",
+    "機構": "organization|agency|institute",  # 宇宙航空研究開発機構 JAXA, an agency; 物質・材料研究機構 NIMS, an institute
     "公団": "corporation",
     "生産": "production",
     "製造": "manufacturing",
@@ -593,7 +596,7 @@ CJK_TERMS = {
     "자동차": "motor",
     "항공": "aerospace",
     "우주": "space",
-    "원자력": "nuclear",
+    "원자력": "nuclear|atomic energy*",  # 한국원자력연구원, Korea Atomic Energy Research Institute
     # the words of Korean universities, hospitals, institutes and ministries (several syllables each:
     # one syllable, as 부 ministry or 원 institute, would cut names apart: 부산 Busan)
     "대한민국": "republic* korea*",  # often left out before a ministry
@@ -663,7 +666,7 @@ CJK_TERMS = {
     "시립": "municipal|city",
     "도립": "provincial",
     "가톨릭": "catholic",
-    "조선": "shipbuilding|joseon|chosun",
+    "조선": "korea|shipbuilding|joseon|chosun",  # in the North's names Korea: 조선중앙은행 Central Bank
     "국방부": "ministry national defense",
     "국방": "defense|defence",
     "교육부": "ministry education",
@@ -682,7 +685,14 @@ CJK_TERMS = {
     "보훈": "veterans|patriots",
     "복지": "welfare",
     "근로": "workers|labor",
-    "노동": "labor|labour",
+    "노동": "labor|labour|workers",
+    "로동": "labor|labour|workers",
+    "로동당": "workers party",  # 조선로동당, Workers' Party of Korea
+    "노동당": "labor|labour|workers party",
+    "총국": "general* bureau",  # 정찰총국, Reconnaissance General Bureau  # the North's spelling: 조선로동당, Workers' Party of Korea
+    "혁명": "revolution|revolutionary",
+    "박물관": "museum",
+    "정찰": "reconnaissance",
     "고용": "employment",
     "예방": "prevention",
     "자살": "suicide",
@@ -844,7 +854,11 @@ CYRILLIC_TERMS = {
     "предприяти": "enterprise",
     "машиностроительн": "machine",
     "приборостроительн": "instrument",
-    "ракетн": "missile",
+    "ракетн": "missile|rocket",
+    "тактическ": "tactical",
+    "вооружени": "armament|weapons",
+    "безопасност": "security|safety",  # Федеральная служба безопасности, Federal Security Service
+    "разведывательн": "intelligence|reconnaissance",
     "машиностроени": "machine",
     "механическ": "mechanical",
     "электромеханическ": "electromechanical",
@@ -919,7 +933,8 @@ CYRILLIC_TERMS = {
     "фонд": "foundation",
     "агентств": "agency",
     "служб": "service",
-    "управлени": "administration",
+    "управлени": "administration|directorate",
+    "главн": "main|chief|general",  # Главное разведывательное управление, Main Intelligence Directorate
     "комитет": "committee",
     "отделени": "branch",
     "городск": "city",
