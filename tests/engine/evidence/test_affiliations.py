@@ -1133,3 +1133,27 @@ def test_a_hyphenated_acronym_is_one_acronym():
     assert [x.ror_id for x in m.match("EMBL-EBI, Hinxton, UK")] == ["https://ror.org/0aaabz022"]
     assert m.match("AP-HP-X consortium, Paris, France") == []
     assert m.match("Service de Cardiologie, AP-HP, Montreal, Canada") == []  # another country
+
+
+def test_a_school_opening_with_its_universitys_acronym_is_that_university():
+    """ "NYU Grossman School of Medicine": a school phrase opened by the acronym one university alone bears;
+    not a company's acronym, nor one several universities share, nor the acronym inside a longer phrase."""
+    reg = RorRegistry(
+        [
+            _with_acronym("0aaaca011", "New York University", "NYU", "US", "New York"),
+            _with_acronym("0aaaca022", "University College Dublin", "UCD", "IE", "Dublin"),
+            _with_acronym("0aaaca033", "University of California, Davis", "UCD", "US", "Davis"),
+            _with_acronym("0aaaca044", "International Business Machines", "IBM", "US", "Armonk"),
+        ]
+    )
+    from dataclasses import replace
+
+    reg = RorRegistry(
+        [replace(o, types=("education",)) if o.id != "https://ror.org/0aaaca044" else o for o in reg]
+    )
+    m = AffiliationMatcher(reg)
+    (hit,) = m.match("Department of Orthopedic Surgery, NYU Grossman School of Medicine, Brooklyn, NY, USA")
+    assert hit.ror_id == "https://ror.org/0aaaca011" and "named 'NYU'" in hit.explanation
+    assert m.match("Department of Surgery, UCD School of Medicine, Belfield") == []  # two universities
+    assert m.match("IBM Watson School of Medicine") == []  # a company's acronym
+    assert m.match("Department of Surgery, Former NYU Grossman School of Medicine") == []

@@ -1898,6 +1898,23 @@ class AffiliationMatcher:
                         cand.score -= 0.08
                         cand.details.append("school named after its university")
                         out.append(cand)
+                # "NYU Grossman School of Medicine": a school opening with its university's acronym, when one
+                # university alone bears it (the words between are the school's own: capitalised, one phrase)
+                acr_school = toks[i].orig.replace(".", "")
+                bearer = self._education_acronym(acr_school)
+                if (
+                    bearer
+                    and all(
+                        toks[k].segment == toks[i].segment and toks[k].orig[:1].isupper()
+                        for k in range(i + 1, i + L + 1)
+                    )
+                    and (i == 0 or toks[i - 1].segment != toks[i].segment)
+                ):
+                    read = [_Entry(bearer, "alias", None, acr_school)]
+                    for cand in self._best_for_span(i, i + L + phrase, read, ctx):
+                        cand.score -= 0.08
+                        cand.details.append(f"school of the university named {acr_school!r}")
+                        out.append(cand)
             # "Geisel School of Medicine at Dartmouth": the school, then its university after "at"
             phrase = school[i]
             k = i + phrase
@@ -1916,15 +1933,9 @@ class AffiliationMatcher:
                     # "David Geffen School of Medicine at UCLA": the university by its acronym, when one
                     # university alone bears it
                     acr_at = toks[k].orig.replace(".", "")
-                    bearers = {
-                        e.org_id
-                        for e in ix.acronyms.get(acr_at, ())
-                        if acr_at.isupper()
-                        and (org := self.registry.get(e.org_id)) is not None
-                        and "education" in org.types
-                    }
-                    if len(bearers) == 1 and (k + 1 == n or toks[k + 1].segment != toks[k].segment):
-                        read = [_Entry(next(iter(bearers)), "alias", None, acr_at)]
+                    bearer_at = self._education_acronym(acr_at)
+                    if bearer_at and (k + 1 == n or toks[k + 1].segment != toks[k].segment):
+                        read = [_Entry(bearer_at, "alias", None, acr_at)]
                         for cand in self._best_for_span(i, k + 1, read, ctx):
                             cand.score -= 0.08
                             cand.details.append(f"school of the university named {acr_at!r} after 'at'")
@@ -1973,6 +1984,18 @@ class AffiliationMatcher:
                     for cand in self._best_for_span(i, i + 2, ix.acronyms[joined], ctx, acronym=True):
                         out.append(cand)
         return out
+
+    def _education_acronym(self, acr: str) -> str | None:
+        """The one higher-education institution bearing the upper-case acronym ``acr`` (None if none or
+        several do)."""
+        if len(acr) < 2 or not acr.isupper():
+            return None
+        bearers = {
+            e.org_id
+            for e in self.index.acronyms.get(acr, ())
+            if (org := self.registry.get(e.org_id)) is not None and "education" in org.types
+        }
+        return next(iter(bearers)) if len(bearers) == 1 else None
 
     def _continued_with_of(
         self, i: int, j: int, key: tuple[str, ...], entries: list[_Entry], ctx: _Context
