@@ -381,3 +381,17 @@ def test_a_definition_among_glosses_is_not_a_translation():
     ]
     # 育英 (JMdict: "education of gifted young people", ...) is not the word "people"
     assert score(_m(), "育英大学", "PEOPLE", ORG) < DEFAULT_THRESHOLD
+
+
+def test_a_japanese_place_is_read_apart_from_its_kind():
+    # 愛知県 is Aichi and a prefecture, not one word "aichiken" that English names never write
+    aichi, prefecture, *_ = prepare("愛知県森林研究所", ORG).readings[0].tokens
+    assert "aichi" in aichi.alts
+    assert prefecture.generic and {"prefecture", "prefectural"} <= set(prefecture.alts)
+    assert "xian" not in prefecture.alts  # 県 in a Japanese name is not read in Chinese
+    m = _m()
+    forestry = "愛知県森林・林業技術センター"
+    assert score(m, forestry, "Aichi Prefectural Forestry Research Institute", ORG) >= DEFAULT_THRESHOLD
+    # 市 after a place is its city, not JMdict's first sense (market)
+    _, city, *_ = prepare("相模原市消防局", ORG).readings[0].tokens
+    assert "city" in city.alts and "market" not in city.alts

@@ -1332,6 +1332,12 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
                         # one kanji after other words is an affix of kind (技術部, 中央軍): a generic
                         # word, read and glossed; one leading the words is a name (乙大学, 某財団)
                         words = _gloss_words(japanese.glosses(part))
+                        if part in _PLACE_KINDS and not zh:
+                            # the kind of a Japanese place (高知|県 Kochi Prefecture, 横浜|市): its
+                            # English words and Japanese readings (JMdict reads 市 as market)
+                            english, read = _PLACE_KINDS[part]
+                            words, alts = english.split("|"), read.split("|")
+                            notes, spelt = [part] * len(alts), frozenset(alts)
                         tokens.append(
                             make_token(
                                 words + alts,
@@ -1550,6 +1556,14 @@ _CHINESE_AFFIXES = {
 }  # fmt: skip
 
 
+#: the kinds of a Japanese place that follow its name (高知県, 横浜市, 港区): English words, readings
+_PLACE_KINDS = {
+    "県": ("prefecture|prefectural", "ken"), "府": ("prefecture|prefectural", "fu"),
+    "都": ("metropolitan|metropolis", "to"), "市": ("city|municipal", "shi"), "区": ("ward|city", "ku"),
+    "町": ("town", "machi|cho"), "村": ("village", "mura|son"),
+}  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Split a CJK chunk the vocabulary does not know into proper-name runs (read aloud later) and common
@@ -1575,8 +1589,14 @@ def _split_common_words(surface: str) -> tuple[tuple[str, tuple[str, ...]], ...]
             out.append((word, tuple(_gloss_words(glosses)[:6])))
         return tuple(out)
     morphs = list(japanese.analyse(surface))
+    place = False
     while morphs:
         m = morphs.pop(0)
+        if m.surface in _PLACE_KINDS and place and pending:
+            out += [(pending, ()), (m.surface, ())]  # the place apart from its kind (高知|県)
+            pending, place = "", False
+            continue
+        place = m.kind == "place"
         glosses = () if m.kind != "other" or len(m.surface) < 2 else japanese.glosses(m.surface)
         if glosses and morphs and len(morphs[0].surface) == 1 and "\u4e00" <= morphs[0].surface <= "\u9fff":
             affixed = japanese.glosses(m.surface + morphs[0].surface)  # 受信 + 機 = receiver
