@@ -1157,3 +1157,31 @@ def test_a_school_opening_with_its_universitys_acronym_is_that_university():
     assert m.match("Department of Surgery, UCD School of Medicine, Belfield") == []  # two universities
     assert m.match("IBM Watson School of Medicine") == []  # a company's acronym
     assert m.match("Department of Surgery, Former NYU Grossman School of Medicine") == []
+
+
+def test_a_hospital_written_before_its_university_is_the_registrys_composed_name():
+    """ "Seoul Paik Hospital, Inje University" is the registry's "Inje University Seoul Paik Hospital" (the
+    university's name first), reported with the university; not when the record is no part of the institution
+    that follows, and not for a unit before its parent ("Faculty of Pharmacy, University of X" stays X)."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorRelationship
+
+    inje = _university("0aaacb011", "Inje University", "KR", "Busan")
+    paik = replace(
+        _org("0aaacb022", "Inje University Seoul Paik Hospital", "KR", "Seoul"),
+        relationships=(RorRelationship("parent", inje.id, "Inje University"),),
+    )
+    other = _org("0aaacb033", "Inje University Haeundae Paik Hospital", "KR", "Busan")  # no relationship
+    belgrade = _university("0aaacb044", "University of Belgrade", "RS", "Belgrade")
+    faculty = replace(
+        _org("0aaacb055", "University of Belgrade Faculty of Pharmacy", "RS", "Belgrade"),
+        relationships=(RorRelationship("parent", belgrade.id, "University of Belgrade"),),
+    )
+    m = AffiliationMatcher(RorRegistry([inje, paik, other, belgrade, faculty]))
+    found = m.match("Department of Orthopedic Surgery, Seoul Paik Hospital, Inje University, Seoul, Korea")
+    assert [x.ror_id for x in found] == [paik.id, inje.id]
+    assert "written after the unit's" in found[0].explanation
+    assert [x.ror_id for x in m.match("Haeundae Paik Hospital, Inje University, Busan, Korea")] == [inje.id]
+    text = "Department of Pharmacokinetics, Faculty of Pharmacy, University of Belgrade, Belgrade, Serbia"
+    assert [x.ror_id for x in m.match(text)] == [belgrade.id]

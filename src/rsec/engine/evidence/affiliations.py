@@ -611,12 +611,14 @@ _KIND_ADJECTIVES = frozenset(
 #: Agriculture", "Edinburgh College of Art"), unless the institution's own names go on so
 _CONTINUED_HEADS = frozenset({"university", "institute", "college", "academy"})
 _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+#: the kinds of name an institution bears itself (not derived by the matcher)
+_OWN_NAME_KINDS = frozenset({"ror_display", "label", "alias"})
 #: hyphens and dashes written inside an acronym ("AP-HP", "AP‐HP")
 _HYPHENS = frozenset("-\u2010\u2011\u2013")
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
     "ror_display": 0, "label": 1, "alias": 2, "stripped": 3, "compact": 4, "swapped": 5, "romanised": 6,
-    "translated": 7, "reordered": 8, "abbreviated": 9, "opening": 10, "acronym": 11,
+    "translated": 7, "reordered": 8, "composed": 8, "abbreviated": 9, "opening": 10, "acronym": 11,
 }  # fmt: skip
 #: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
 #: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
@@ -1239,6 +1241,7 @@ def f_name_kind(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: Matcher
         "romanised": 0.70,
         "translated": 0.70,
         "reordered": 0.68,
+        "composed": 0.68,
         "abbreviated": 0.68,
         "opening": 0.64,
         "acronym": 0.58,
@@ -1983,6 +1986,43 @@ class AffiliationMatcher:
                 ):
                     for cand in self._best_for_span(i, i + 2, ix.acronyms[joined], ctx, acronym=True):
                         out.append(cand)
+        out.extend(self._composed(ctx))
+        return out
+
+    def _composed(self, ctx: _Context) -> list[_Candidate]:
+        """ "Seoul St. Mary's Hospital, The Catholic University of Korea" is the registry's "The Catholic
+        University of Korea Seoul St. Mary's Hospital", "Seoul Paik Hospital, Inje University" its "Inje University
+        Seoul Paik Hospital": a segment followed by its institution's name, read in the order the registry
+        writes it (the institution first), when that is a name; the institution is reported as well."""
+        toks = ctx.tokens
+        segs: list[tuple[int, int]] = []
+        for k, t in enumerate(toks):
+            if not segs or t.segment != toks[segs[-1][0]].segment:
+                segs.append((k, k + 1))
+            else:
+                segs[-1] = (segs[-1][0], k + 1)
+        out: list[_Candidate] = []
+        for (a0, a1), (b0, b1) in zip(segs, segs[1:], strict=False):
+            if toks[a0].part != toks[b0].part or toks[a0].cjk or not 2 <= a1 - a0 <= 6 or b1 - b0 > 8:
+                continue
+            if (toks[a0].norm,) in _UNIT_WORDS:
+                continue  # "Faculty of Pharmacy, University of Belgrade": a unit before its parent is the parent
+            institution = tuple(t.norm for t in toks[b0:b1])
+            key = institution + tuple(t.norm for t in toks[a0:a1])
+            entries = self.index.names.get(key)
+            if not entries:
+                continue
+            parents = {e.org_id for e in self.index.names.get(institution, ())}
+            read = [
+                _Entry(e.org_id, "composed", e.lang, e.value)
+                for e in entries
+                if e.kind in _OWN_NAME_KINDS
+                and (org := self.registry.get(e.org_id)) is not None
+                and parents & (set(self.registry.lineage(org.id)) | set(org.related("related")))
+            ]
+            for cand in self._best_for_span(a0, b1, read, ctx):
+                cand.details.append("the institution's name written after the unit's")
+                out.append(cand)
         return out
 
     def _education_acronym(self, acr: str) -> str | None:
@@ -2348,7 +2388,11 @@ class AffiliationMatcher:
         (not "University of California" at the start of "University of California, Davis")."""
         extra: list[_Candidate] = []
         for c in chosen:
-            if not _SEP_RE.search(c.entry.value) and not any(w in c.entry.value for w in _CJK_AFFILIATED):
+            if (
+                not _SEP_RE.search(c.entry.value)
+                and not any(w in c.entry.value for w in _CJK_AFFILIATED)
+                and c.entry.kind != "composed"
+            ):
                 continue
             # its ancestors, and the institutions it records as related ("Beijing Chao-Yang Hospital,
             # Capital Medical University": the hospital is the university's affiliated hospital)
