@@ -395,3 +395,41 @@ def test_a_japanese_place_is_read_apart_from_its_kind():
     # 市 after a place is its city, not JMdict's first sense (market)
     _, city, *_ = prepare("相模原市消防局", ORG).readings[0].tokens
     assert "city" in city.alts and "market" not in city.alts
+
+
+@pytest.mark.parametrize(
+    "written, english",
+    [
+        ("蒙古国防大学", "Mongolian National Defense University"),  # 蒙古: Mongolia, not "menggu"
+        ("广东以色列理工学院", "Guangdong Technion-Israel Institute of Technology"),
+        ("中华人民共和国国务院", "State Council of the People's Republic of China"),
+    ],
+)
+def test_a_country_in_a_chinese_name_is_translated(written, english):
+    assert alerts_both_ways(_m(), written, english, ORG) == (True, True)
+
+
+def test_a_country_of_two_characters_inside_a_longer_word_is_no_country():
+    # 马里 is Mali, but 马里兰 is Maryland read aloud; 法国 is France, but not in 農法|国際
+    maryland = prepare("马里兰大学", ORG).readings[0].tokens
+    assert not any("mali" in t.alts for t in maryland)
+    assert score(_m(), "马里兰大学", "University of Mali", ORG) < DEFAULT_THRESHOLD
+    nature = prepare("自然農法国際研究開発センター", ORG).readings[0].tokens
+    assert not any("france" in t.alts for t in nature)
+    assert any("farming" in t.alts for t in nature)  # 農法 stays the one word JMdict has
+    assert (
+        score(_m(), "自然農法国際研究開発センター", "Agricultural Development Bank", ORG) < DEFAULT_THRESHOLD
+    )
+
+
+def test_a_chinese_conjunction_is_no_word_of_the_name():
+    # 和 joins two words ("and"), not the Japanese word for harmony; 局 is also an administration
+    tokens = prepare("国家林业和草原局", ORG).readings[0].tokens
+    assert not any("harmony" in t.alts or "he" in t.alts for t in tokens)
+    assert alerts_both_ways(_m(), "国家林业和草原局", "State Forestry and Grassland Administration", ORG) == (
+        True,
+        True,
+    )
+    assert score(
+        _m(), "四川省卫生和计划生育委员会", "Health and Family Planning Commission of Sichuan Province", ORG
+    ) >= (DEFAULT_THRESHOLD)

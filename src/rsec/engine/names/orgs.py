@@ -433,7 +433,7 @@ CJK_TERMS = {
     "委員会": "committee",
     "省": "ministry|province",  # 外務省 (Japanese) is a ministry, 四川省 (Chinese) a province
     "庁": "agency",
-    "局": "bureau",
+    "局": "bureau|administration",  # 国家林业和草原局, State Forestry and Grassland Administration
     "ホールディングス": "holdings",
     "株式": "",
     "第": "",
@@ -758,7 +758,37 @@ CJK_TERMS = {
     "주택": "housing",
     "토지": "land",
     "산림": "forest|forestry",
+    "中华人民共和国": "people|peoples republic china",
+    "中华民国": "republic china",
+    "国务院": "state council",
 }
+
+
+def _country_terms() -> dict[str, str]:
+    """Country and territory names in Chinese (simplified and traditional) and Korean, with their English
+    names, from CLDR through Babel: a country is translated, not read aloud (蒙古 Mongolia, not menggu;
+    新加坡 Singapore; 몽골 Mongolia). Names the vocabulary lists already keep its words (中国, 韩国)."""
+    try:
+        from babel import Locale
+    except ImportError:  # the names are optional
+        return {}
+    english = Locale("en").territories
+    out: dict[str, str] = {}
+    for lang in ("zh", "zh_Hant", "ko"):
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) != 2 or not code.isalpha() or code not in english:
+                continue
+            words = re.sub(r"\([^)]*\)|[^a-z ]", " ", english[code].lower()).split()
+            cjk = all("\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in name)
+            if cjk and len(name) >= 2 and 1 <= len(words) <= 3 and name not in CJK_TERMS:
+                out.setdefault(name, " ".join(words))
+    return out
+
+
+#: the country names added from CLDR (see readings._segment: a two-character one must end a word)
+_COUNTRIES = _country_terms()
+COUNTRY_TERMS = frozenset(_COUNTRIES)
+CJK_TERMS.update(_COUNTRIES)
 CJK_TERMS_SORTED = sorted(CJK_TERMS, key=len, reverse=True)
 #: terms that say who runs a body (national, city, prefectural …): part of its name, but not of the
 #: contraction of its leading words (国立台湾大学 is 台大, 市立八幡浜総合病院 no "Shiba")

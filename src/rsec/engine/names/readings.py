@@ -1057,6 +1057,8 @@ def _segment(chunk: str) -> list[tuple[str, str]]:
         for term in orgs.CJK_TERMS_SORTED:
             n = len(term)
             if chunk[i : i + n] == term or simp[i : i + n] == term:
+                if _lone_country(chunk, simp, i, term):
+                    continue
                 if pending:
                     out.append((pending, ""))
                     pending = ""
@@ -1077,12 +1079,28 @@ def _segment(chunk: str) -> list[tuple[str, str]]:
     return out
 
 
+def _term_at(chunk: str, simp: str, i: int) -> bool:
+    """Whether ``chunk`` ends at ``i`` or a vocabulary term starts there."""
+    return i >= len(chunk) or any(
+        chunk.startswith(t, i) or simp.startswith(t, i) for t in orgs.CJK_TERMS_SORTED
+    )
+
+
+def _lone_country(chunk: str, simp: str, i: int, term: str) -> bool:
+    """Whether ``term``, found at ``i``, is a country of two characters inside a longer word: 马里|兰 is
+    Maryland, not Mali; 農|法国際 no France. A country ends the chunk or meets a word of the vocabulary."""
+    return len(term) == 2 and term in orgs.COUNTRY_TERMS and not _term_at(chunk, simp, i + 2)
+
+
 def _affixed_word(chunk: str, simp: str, start: int, end: int) -> bool:
     """Whether the word ``chunk[start:end]`` plus the one kanji after it is a JMdict word, that kanji
     not starting a vocabulary term (国立 + 大学 stays apart although 国立大 is a word)."""
     if end >= len(chunk) or not "\u4e00" <= chunk[end] <= "\u9fff":
         return False
-    if any(chunk.startswith(t, end) or simp.startswith(t, end) for t in orgs.CJK_TERMS_SORTED):
+    if any(
+        (chunk.startswith(t, end) or simp.startswith(t, end)) and not _lone_country(chunk, simp, end, t)
+        for t in orgs.CJK_TERMS_SORTED
+    ):
         return False
     return bool(japanese.glosses(chunk[start : end + 1]))
 
@@ -1313,6 +1331,8 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
                 details.append(f"{surface}={english}")
             else:
                 for part, glosses in _split_common_words(surface):
+                    if zh and part in _CHINESE_CONJUNCTIONS:
+                        continue  # 国家林业和草原局: "and", not Japanese 和 (harmony)
                     if glosses:  # a common word the vocabulary lacks, translated through JMdict
                         words = [orgs.SYNONYMS.get(g, g) for g in glosses]
                         words += _inflections(words)
@@ -1332,6 +1352,8 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
                         # one kanji after other words is an affix of kind (技術部, 中央軍): a generic
                         # word, read and glossed; one leading the words is a name (乙大学, 某財団)
                         words = _gloss_words(japanese.glosses(part))
+                        if zh and part in _CHINESE_AFFIXES:  # 國防|部: a ministry in a Chinese name
+                            words = list(dict.fromkeys([*_CHINESE_AFFIXES[part], *words]))
                         if part in _PLACE_KINDS and not zh:
                             # the kind of a Japanese place (高知|県 Kochi Prefecture, 横浜|市): its
                             # English words and Japanese readings (JMdict reads 市 as market)
@@ -1555,6 +1577,9 @@ _CHINESE_AFFIXES = {
     "局": ("bureau", "administration"), "署": ("agency", "office"), "处": ("office",), "處": ("office",),
 }  # fmt: skip
 
+
+#: words joining two others in a Chinese name ("and"): no part of the name's content
+_CHINESE_CONJUNCTIONS = frozenset({"和", "与", "與", "及", "暨"})
 
 #: the kinds of a Japanese place that follow its name (高知県, 横浜市, 港区): English words, readings
 _PLACE_KINDS = {
