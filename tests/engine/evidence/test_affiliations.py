@@ -1185,3 +1185,63 @@ def test_a_hospital_written_before_its_university_is_the_registrys_composed_name
     assert [x.ror_id for x in m.match("Haeundae Paik Hospital, Inje University, Busan, Korea")] == [inje.id]
     text = "Department of Pharmacokinetics, Faculty of Pharmacy, University of Belgrade, Belgrade, Serbia"
     assert [x.ror_id for x in m.match(text)] == [belgrade.id]
+
+
+def test_a_campus_record_gives_way_when_the_text_names_another_campus_of_its_family():
+    """ "University of Massachusetts, Worcester" is not UMass *Boston* (display name ending with its own city,
+    matched by a name without it) when Worcester is where a sibling stands, in the registry or by the name a
+    relationship gives ("UNSW Canberra"); another city alone is no reason ("Liverpool Hospital, University of
+    New South Wales, Liverpool"), nor is a region ending the display name ("… University of New Jersey")."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName, RorRelationship
+
+    system = RorRelationship("parent", "https://ror.org/0aaacc099", "University of Massachusetts System")
+    boston = replace(
+        _university("0aaacc011", "University of Massachusetts Boston", "US", "Boston"),
+        names=(
+            RorName("University of Massachusetts Boston", "en", ("ror_display", "label")),
+            RorName("University of Massachusetts", "en", ("alias",)),
+        ),
+        relationships=(system,),
+    )
+    chan = replace(
+        _university("0aaacc022", "University of Massachusetts Chan Medical School", "US", "Worcester"),
+        relationships=(system,),
+    )
+    unsw = replace(
+        _university("0aaacc033", "UNSW Sydney", "AU", "Sydney"),
+        names=(
+            RorName("UNSW Sydney", "en", ("ror_display", "label")),
+            RorName("University of New South Wales", "en", ("alias",)),
+        ),
+        relationships=(RorRelationship("child", "https://ror.org/0aaacc098", "UNSW Canberra"),),
+    )
+    rutgers = replace(
+        _university("0aaacc044", "Rutgers, The State University of New Jersey", "US", "New Brunswick"),
+        names=(
+            RorName("Rutgers, The State University of New Jersey", "en", ("ror_display", "label")),
+            RorName("Rutgers University", "en", ("alias",)),
+        ),
+    )
+    places = [
+        _org("0aaacc055", "Liverpool Hospital", "AU", "Liverpool"),
+        _university("0aaacc066", "Australian National University", "AU", "Canberra"),
+        _university("0aaacc077", "New Jersey Institute of Technology", "US", "Newark"),
+        _org("0aaacc088", "Jersey General Hospital", "JE", "Jersey"),
+    ]
+    m = AffiliationMatcher(RorRegistry([boston, chan, unsw, rutgers, *places]))
+
+    def found(text: str) -> list[str]:
+        return [x.ror_id for x in m.match(text)]
+
+    # what it does: a sibling's city named, the campus's not
+    assert boston.id not in found("University of Massachusetts Medical Center, Worcester, USA")
+    assert unsw.id not in found("School of Science, University of New South Wales, Canberra, Australia")
+    # what it must not do: the campus's own city named, no city at all, a city of no family member
+    assert found("University of Massachusetts, Boston, MA, USA") == [boston.id]
+    assert found("Department of Physics, University of Massachusetts, USA") == [boston.id]
+    text = "Department of Cardiology, Liverpool Hospital, University of New South Wales, Liverpool, Australia"
+    assert unsw.id in found(text)
+    # a state ending the display name is no campus
+    assert found("Department of Zoology and Physiology Rutgers University Newark, NJ") == [rutgers.id]

@@ -955,6 +955,10 @@ class AffiliationIndex:
                 ):
                     self.heads[head].append((entries, tail))
         self.max_key_len = max((len(k) for k in self.names), default=1)
+        #: records (id, display name) by the id of the parent they name, and the cities of each record's
+        #: family (``f_campus_city``): filled on first use
+        self.children_of: dict[str, set[tuple[str, str]]] | None = None
+        self.family_cities: dict[str, frozenset[tuple[str, ...]]] = {}
         # "Polytechnic University of Marche" for "Marche Polytechnic University", "University Federico II
         # Naples" for "University of Naples Federico II": a name's words in another order, for names of three
         # to eight words that only one institution bears in any order
@@ -1566,7 +1570,94 @@ def _as_written(value: str) -> str:
     return "".join(unicodedata.normalize("NFKC", value).split())
 
 
+def _campus_tail(org: RorOrganization, ix: AffiliationIndex) -> tuple[str, ...] | None:
+    """The record's own city when its display name ends with it ("University of Massachusetts Boston",
+    "UNSW Sydney"): a campus of a multi-campus institution. Not a region ("Rutgers, The State University of
+    New Jersey" stands in New Brunswick)."""
+    display = name_key(org.display_name)
+    for city in (org.city, *org.extra_cities):
+        for key in city_keys(city) if city else ():
+            if len(display) > len(key) and display[-len(key) :] == key:
+                return key
+    return None
+
+
+def _family_cities(org: RorOrganization, ix: AffiliationIndex) -> frozenset[tuple[str, ...]]:
+    """Cities where the other members of the record's family stand: its parents, its children and its
+    parents' other children (by the relationships of every record, so that a family member outside the
+    registry still counts by the city its name ends with: "UNSW Canberra")."""
+    hit = ix.family_cities.get(org.id)
+    if hit is not None:
+        return hit
+    reg = ix.registry
+    children = ix.children_of
+    if children is None:  # built on first use: few strings need it
+        children = ix.children_of = defaultdict(set)
+        for o in reg:
+            for r in o.relationships:
+                if r.type == "parent":
+                    children[r.id].add((o.id, o.display_name))
+    members: set[tuple[str, str]] = set(children.get(org.id, ()))
+    for r in org.relationships:
+        if r.type in ("parent", "child"):
+            members.add((r.id, r.label))
+        if r.type == "parent":
+            members |= children.get(r.id, set())
+            parent = reg.get(r.id)
+            if parent is not None:
+                members |= {(x.id, x.label) for x in parent.relationships if x.type == "child"}
+    cities: set[tuple[str, ...]] = set()
+    for rid, label in members:
+        if rid == org.id:
+            continue
+        other = reg.get(rid)
+        if other is not None:
+            for city in (other.city, *other.extra_cities):
+                cities.update(city_keys(city) if city else ())
+            label = other.display_name
+        # and the place its name ends with, the longest ("Fort Wayne", not "Wayne"): "University of
+        # Massachusetts Amherst" stands in "Amherst Center"
+        key = name_key(label)
+        for k in (3, 2, 1):
+            if len(key) > k and key[-k:] in ix.cities:
+                cities.add(key[-k:])
+                break
+    hit = ix.family_cities[org.id] = frozenset(cities)
+    return hit
+
+
+def f_campus_city(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """ "University of Massachusetts Medical Center, Worcester" is not the University of Massachusetts *Boston*
+    (one of whose labels is "Université du Massachusetts"): a campus record — its display name ends with its
+    own city — matched by a name without that city is weaker when the text leaves its city out and names
+    instead the city of another member of its family (UMass Chan Medical School, Worcester; "UNSW Canberra").
+    Another city alone is no reason ("Liverpool Hospital, University of New South Wales, Liverpool": a
+    hospital of the university's own area)."""
+    if c.entry.kind == "acronym" or ctx.tokens[c.start].cjk or not ctx.city_tokens:
+        return 0.0, ""
+    tail = _campus_tail(c.org, ix)
+    if tail is None or name_key(c.entry.value)[-len(tail) :] == tail:
+        return 0.0, ""
+    if _city_agrees(c.org, ctx):
+        return 0.0, ""
+    family = None
+    for key, spans in ctx.city_tokens.items():
+        if key == tail or not _mentioned_outside(spans, c.start, c.end):
+            continue
+        if family is None:
+            family = _family_cities(c.org, ix)
+        if key in family:
+            return (
+                -0.30,
+                f"its campus {' '.join(tail)!r} is not named; {' '.join(key)!r}, another of its family's, is",
+            )
+    return 0.0, ""
+
+
 FEATURES: tuple[Feature, ...] = (
+    f_campus_city,
     f_cjk_as_written,
     f_unit_inside_name,
     f_acronym_echo,
