@@ -15,7 +15,9 @@ named country or city). Rows with any unmapped label are scored only in the "all
 unmapped label counting as a miss. The files' ``labels_name`` entry "-1 - None" is the label -1 (no
 institution) but also what the script that wrote them put for a label id it had no name for; where the
 row's ``labels`` column holds an id named nowhere in the files, the entry is that institution (unmapped),
-not "none". Every string written in another script than Latin is labelled "-1" (48 of 48, names of well
+not "none". Where the checker marked the row's verdict a missed institution (gold_1500's ``has_FN``, 50
+rows of "-1 - None": "Kumaraguru College of Technology", "Chemical Computing Group Inc.", "UCL Ear
+Institute"), the string names an institution OpenAlex did not list: unmapped, not "none". Every string written in another script than Latin is labelled "-1" (48 of 48, names of well
 known universities included): the labellers left such strings, so their label counts as unmapped.
 
 Usage: ``.venv/bin/python benchmarks/affiliations.py [--errors SET] [--limit N]``
@@ -103,8 +105,16 @@ def load_sets(registry: RorRegistry) -> dict[str, list[tuple[str, list[str]]]]:
                     labels.append((oa_id.strip(), lname))
                 elif nameless:
                     labels.append((nameless.pop(0), ""))
+            if not labels and r.get("has_FN", "0") not in ("", "0"):
+                # the checker's verdict (gold_1500's ``has_FN`` / ``conf_mat_new``) is that the string names
+                # an institution that was missed, and the labels name none: one OpenAlex did not list
+                # ("Kumaraguru College of Technology", "Chemical Computing Group Inc."), so it is unmapped
+                labels.append((MISSED, ""))
             raw[name].append((r["affiliation_string"], labels))
-    mapping = map_openalex_labels(registry, [row for rows in raw.values() for row in rows])
+    mapping = map_openalex_labels(
+        registry,
+        [(text, [x for x in labels if x[0] != MISSED]) for rows in raw.values() for text, labels in rows],
+    )
     for name, rows in raw.items():
         sets[name] = [
             (text, [mapping.get(oa_id) or f"unmapped:{oa_id}" for oa_id, _ in labels])
@@ -127,6 +137,8 @@ def _latin_script(text: str) -> bool:
     return not letters or latin * 2 >= len(letters)
 
 
+#: the label of a row "-1 - None" whose checker marked an institution missed (``has_FN``)
+MISSED = "missed (checker: an institution the labels do not name)"
 #: how each OpenAlex label was mapped (filled by ``map_openalex_labels``), for the report
 OA_MAPPING_COUNTS: dict[str, int] = {}
 
@@ -611,7 +623,8 @@ def main(argv: list[str] | None = None) -> int:
         "record's other name (label, alias, acronym), when the strings name its country or city and no "
         "other. A labels_name entry '-1 - None' is read as no institution, except where the row's labels "
         "column holds an OpenAlex id named nowhere in the files (their script wrote '-1 - None' for ids it "
-        "had no name for): then it is that institution, unmapped. Every string in another script than Latin "
+        "had no name for): then it is that institution, unmapped; and except where the checker marked the "
+        "row a missed institution (gold_1500's has_FN: an institution OpenAlex did not list), unmapped too. Every string in another script than Latin "
         "(Chinese, Japanese, Arabic, Persian, Cyrillic; 48 in these files) is labelled '-1', plainly named "
         "universities included: the labellers left them, so their label counts as unmapped. "
         f"Distinct OpenAlex labels: {OA_MAPPING_COUNTS}. Unmapped labels "
