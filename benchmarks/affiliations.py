@@ -85,26 +85,39 @@ def load_sets(registry: RorRegistry) -> dict[str, list[tuple[str, list[str]]]]:
         with open(BENCH / "openalex_gold" / file, encoding="utf-8", newline="") as fh:
             files[name] = list(csv.DictReader(fh, delimiter="\t"))
     # "-1 - None" is the label -1 (no institution), and also what the script that wrote the files put for
-    # a label id it had no name for: an entry "-1 - None" in a row whose ``labels`` column holds an id that
-    # has a name nowhere in the files is that institution, unnamed, hence unmapped (not "no institution")
-    ever_named = {
-        lab.partition(" - ")[0].strip()
-        for rows in files.values()
-        for r in rows
-        for lab in ast.literal_eval(r["labels_name"])
-    }
+    # a label id it had no name for. In the files without a checker's verdict (sampled_200, cwts_*), an entry
+    # "-1 - None" stands for the ids of the row's ``labels`` column that no other entry names (its name taken
+    # from another row that names it; named nowhere, it is unmapped): "Univ. of Tokyo" [74801974] is the
+    # University of Tokyo, "St Erik's Eye Hospital, Karolinska Inst" [4210135386, 28166907] is S:t Eriks
+    # Ögonsjukhus and Karolinska Institute. In gold_1500 the ``labels`` column holds the label before the
+    # check (often the prediction the checker rejected: "Zhejiang University City College" [Zhejiang
+    # University]), so "-1 - None" is no institution there, except beside an id named nowhere in the files
+    # (that institution, unmapped)
+    ever_named: dict[str, str] = {}
+    for rows in files.values():
+        for r in rows:
+            for lab in ast.literal_eval(r["labels_name"]):
+                oa_id, _, lname = lab.partition(" - ")
+                ever_named.setdefault(oa_id.strip(), lname)
     raw: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
     for name, rows in files.items():
         raw[name] = []
         for r in rows:
             labels = []
-            nameless = [str(x) for x in ast.literal_eval(r["labels"]) if str(x) not in ever_named]
-            for lab in ast.literal_eval(r["labels_name"]):
+            entries = ast.literal_eval(r["labels_name"])
+            checked = "has_FN" in r  # the file holds a checker's verdict per row
+            own = {lab.partition(" - ")[0].strip() for lab in entries}
+            ids = [str(x) for x in ast.literal_eval(r["labels"]) if str(x) != "-1"]
+            unnamed = [x for x in ids if x not in (ever_named if checked else own)]
+            for lab in entries:
                 oa_id, _, lname = lab.partition(" - ")
                 if oa_id.strip() != "-1":
                     labels.append((oa_id.strip(), lname))
-                elif nameless:
-                    labels.append((nameless.pop(0), ""))
+                elif unnamed and checked:
+                    labels.append((unnamed.pop(0), ""))
+                elif unnamed:
+                    labels += [(x, ever_named.get(x, "")) for x in unnamed]
+                    unnamed = []
             if not labels and r.get("has_FN", "0") not in ("", "0"):
                 # the checker's verdict (gold_1500's ``has_FN`` / ``conf_mat_new``) is that the string names
                 # an institution that was missed, and the labels name none: one OpenAlex did not list
