@@ -213,3 +213,41 @@ def test_russian_words_with_two_english_renderings_and_places_in_ga(matcher):
         score(matcher, "Рижский технический университет", "Riyadh Technical University", org)
         < DEFAULT_THRESHOLD
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "english", "same"),
+    [
+        # "и" / "та" / "і" join two words ("and"): no word of the name
+        ("Институт туризма и гостеприимства", "Institute of Tourism and Hospitality", True),
+        ("Институт туризма и гостеприимства", "Institute of Tourism and Sport", False),
+        # a translated noun also stands for its adjective, as English renders a Russian adjective
+        ("Русское географическое общество", "Russian Geographical Society", True),
+        ("Федеральное медико-биологическое агентство", "Federal Medical-Biological Agency", True),
+        ("Державний біотехнологічний університет", "State Biotechnological University", True),
+        ("Державний біотехнологічний університет", "State Agrarian University", False),
+        # управление is management as often as administration
+        ("Государственный университет управления", "State University of Management", True),
+        # Ukrainian words the Russian stems miss (морськ-, промислов-, безпек-, праці, клінічн-)
+        ("Херсонська державна морська академія", "Kherson State Maritime Academy", True),
+        ("Херсонська державна морська академія", "Kherson State Agrarian Academy", False),
+        (
+            "Інститут промислової безпеки та охорони праці",
+            "Institute of Industrial Safety and Labor Protection",
+            True,
+        ),
+        ("Северный университет", "Northern University", True),
+        ("Северный университет", "Southern University", False),
+    ],
+)
+def test_conjunctions_adjectives_and_more_words_of_cyrillic_institutions(matcher, written, english, same):
+    assert alerts_both_ways(matcher, written, english, "Organization") == (same, same)
+
+
+def test_an_initial_after_imeni_is_no_conjunction():
+    from rsec.engine.names.readings import _without_conjunctions
+
+    assert _without_conjunctions(["институт", "туризма", "и", "спорта"]) == ["институт", "туризма", "спорта"]
+    # им. И. П. Павлова: И is an initial
+    words = ["университет", "имени", "и", "п", "павлова"]
+    assert _without_conjunctions(words) == words

@@ -162,7 +162,7 @@ GENERIC_WORDS = frozenset(
     office ministry branch factory plant enterprise enterprises industries industry services general
     research company corporation plant factory bureau design production manufacturing association
     scientific central special federal state shipyard organization movement front brigade committee
-    agency exchange name""".split()
+    agency exchange name named""".split()
 )
 STOPWORDS = frozenset("of the and for & und y et after".split())
 
@@ -860,6 +860,7 @@ CYRILLIC_TERMS = {
     "конструкторск": "design",
     "бюро": "bureau",
     "российск": "russian",
+    "русск": "russian",
     "национальн": "national",
     "академи": "academy",
     "наук": "sciences",
@@ -910,7 +911,7 @@ CYRILLIC_TERMS = {
     "педагогическ": "pedagogical",
     "гуманитарн": "humanities",
     "аграрн": "agrarian|agricultural",
-    "имени": "name",  # университет имени Н. П. Огарёва: University named after N. P. Ogarev
+    "имени": "name|named",  # университет имени Н. П. Огарёва: University named after N. P. Ogarev
     "всероссийск": "russian",  # All-Russian
     "евразийск": "eurasian",
     "внешн": "foreign|external",
@@ -963,7 +964,7 @@ CYRILLIC_TERMS = {
     "фонд": "foundation",
     "агентств": "agency",
     "служб": "service",
-    "управлени": "administration|directorate",
+    "управлени": "administration|management|directorate",
     "главн": "main|chief|general",  # Главное разведывательное управление, Main Intelligence Directorate
     "комитет": "committee",
     "отделени": "branch",
@@ -1088,6 +1089,31 @@ CYRILLIC_TERMS = {
     "заповедник": "reserve",
     "поликлиник": "polyclinic|clinic",
     "клиник": "clinic|clinical",
+    # research and public bodies (2026-12-07, eleventh round)
+    "моделировани": "modeling|modelling",
+    "промышленн": "industrial|industry",
+    "сибирск": "siberian|siberia",
+    "уральск": "ural|urals",
+    "северн": "northern|north",
+    "южн": "southern|south",
+    "восточн": "eastern|east",
+    "западн": "western|west",
+    "труд": "labor|labour",
+    "охран": "protection|conservation",
+    "садоводств": "horticulture|gardening",
+    "рыбн": "fisheries|fishery|fish",
+    "водн": "water",
+    "газов": "gas",
+    "экспериментальн": "experimental",
+    "теоретическ": "theoretical",
+    "цифров": "digital",
+    "инновационн": "innovation|innovative",
+    "опытн": "experimental|pilot",
+    "испытательн": "testing|test",
+    "экспертн": "expert|expertise",
+    "палат": "chamber",
+    "гостеприимств": "hospitality",
+    "совет": "council",
 }
 #: Ukrainian stems whose Russian respelling (:func:`rsec.engine.names.readings.russianised`) is another
 #: word (державний is not государственный); the others are found through their Russian respelling
@@ -1158,6 +1184,36 @@ UKRAINIAN_TERMS = {
     "архітектур": "architecture",
     "енергетичн": "energy",
     "відкрит": "open",
+    # the Ukrainian forms of words the Russian stems miss (клінічний is not клиническ-)
+    "морськ": "marine|maritime|sea",
+    "промислов": "industrial|industry",
+    "безпек": "safety|security",
+    "прац": "labor|labour",
+    "сільськ": "rural|agricultural",
+    "господарств": "economy|agriculture",
+    "рибн": "fisheries|fishery|fish",
+    "лісов": "forestry|forest",
+    "гірнич": "mining",
+    "нафтов": "petroleum|oil",
+    "космічн": "space",
+    "авіаційн": "aviation",
+    "клінічн": "clinical",
+    "експериментальн": "experimental",
+    "теоретичн": "theoretical",
+    "цифров": "digital",
+    "інноваційн": "innovation|innovative",
+    "виробнич": "production|manufacturing",
+    "конструкторськ": "design",
+    "експертн": "expert|expertise",
+    "відділенн": "branch|department",
+    "філі": "branch",
+    "рада": "council",
+    "ради": "council",
+    "садівництв": "horticulture|gardening",
+    "рослинництв": "plant|plants",
+    "сталого": "sustainable",
+    "сталий": "sustainable",
+    "гостинност": "hospitality",
 }
 #: abbreviations of Russian institution names, written out (lower case, as tokenised) as English renders
 #: them: НИИ (научно-исследовательский институт) is a research institute, РАН the Russian Academy of Sciences
@@ -1167,6 +1223,8 @@ CYRILLIC_ABBREVIATIONS = {
     "ран": ("российской", "академии", "наук"),
     "нан": ("национальной", "академии", "наук"),
     "ан": ("академии", "наук"),
+    "им": ("имени",),  # им. Н. И. Пирогова: named after
+    "ім": ("імені",),
 }
 CYRILLIC_STEMS = sorted(CYRILLIC_TERMS, key=len, reverse=True)
 UKRAINIAN_STEMS = sorted(UKRAINIAN_TERMS, key=len, reverse=True)

@@ -975,6 +975,7 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
         words = tokenize(text)
         if len(words) > 1:  # beside other words (НИИ полимеров), not a name of its own (Ран)
             words = [x for w in words for x in orgs.CYRILLIC_ABBREVIATIONS.get(w, (w,))]
+            words = _without_conjunctions(words)
         forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
         rest = " ".join(w for w in words if w not in forms)
         r = _cyrillic(rest)
@@ -995,8 +996,15 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
                     alts += spelt
                     notes += [f"{word} → {base}"] * len(spelt)
             english = eng.split("|") if eng else []  # аграрный: agrarian or agricultural
+            # the other English forms of the word, after its spellings (the first two alternatives are
+            # the ones compared by sound and spelling), compared exactly: химический, chemical
+            other_forms = [w for w in _inflections(english) + _adjective_forms(english) if w not in english]
             translated.append(
-                make_token(english + alts, [word] * len(english) + notes, max_alts=MAX_ALTS + 4)
+                make_token(
+                    english + alts + other_forms,
+                    [word] * len(english) + notes + [word] * len(other_forms),
+                    max_alts=MAX_ALTS + 4 + len(other_forms),
+                )
             )
         r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
         return [
@@ -1015,6 +1023,41 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
         return _cjk_org(text)
     r = _anyascii(text)
     return [r], frozenset()
+
+
+#: "and" in Russian, Ukrainian and Belarusian names: no word of the name's content, as "and" is not
+_CYRILLIC_AND = frozenset({"и", "й", "і", "та", "ды"})
+
+
+def _without_conjunctions(words: list[str]) -> list[str]:
+    """``words`` without the conjunctions joining two words (институт туризма и гостеприимства); a
+    letter beside initials stays (им. И. П. Павлова: И is an initial)."""
+    return [
+        w
+        for k, w in enumerate(words)
+        if w not in _CYRILLIC_AND
+        or k == 0
+        or k == len(words) - 1
+        or len(words[k - 1]) < 3
+        or len(words[k + 1]) < 3
+        or words[k - 1] in ("имени", "імені")
+    ]
+
+
+def _adjective_forms(words: list[str]) -> list[str]:
+    """English adjectives of translated nouns, as a Russian adjective is rendered (географический:
+    geography → geographical; физический: physics → physical; химический: chemistry → chemical)."""
+    out = []
+    for w in words:
+        if len(w) < 5 or not w.isalpha():
+            continue
+        if w.endswith("istry"):
+            out.append(w[:-5] + "ical")
+        elif w.endswith(("logy", "graphy", "sophy", "nomy", "metry", "urgy")):
+            out += [w[:-1] + "ical", w[:-1] + "ic"]
+        elif w.endswith("ics"):
+            out += [w[:-1] + "al", w[:-1]]
+    return out
 
 
 def _strip_cyrillic_forms(text: str) -> tuple[str, set[str]]:
