@@ -1245,3 +1245,53 @@ def test_a_campus_record_gives_way_when_the_text_names_another_campus_of_its_fam
     assert unsw.id in found(text)
     # a state ending the display name is no campus
     assert found("Department of Zoology and Physiology Rutgers University Newark, NJ") == [rutgers.id]
+
+
+def test_a_kind_of_institution_is_one_record_only_with_its_city():
+    """ "Government Post Graduate College" is an alias of the one in Rawalpindi, but another record is
+    "Government Post Graduate College, Karak": with another city named (Mansehra) the alias is no evidence for
+    Rawalpindi's; with its city, or no city, it still is; and a parent whose branches bear its name with their
+    city ("University of Texas System" / "University of Texas at Austin") keeps its name."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName, RorRelationship
+
+    rawalpindi = replace(
+        _university("0aaacd011", "Government College Asghar Mall Rawalpindi", "PK", "Rawalpindi"),
+        names=(
+            RorName("Government College Asghar Mall Rawalpindi", "en", ("ror_display", "label")),
+            RorName("Government Post Graduate College", "en", ("alias",)),
+        ),
+    )
+    karak = _university("0aaacd022", "Government Post Graduate College, Karak", "PK", "Karak")
+    mansehra = _org("0aaacd033", "District Headquarters Hospital Mansehra", "PK", "Mansehra")
+    system = replace(
+        _university("0aaacd044", "The University of Texas System", "US", "Austin"),
+        names=(
+            RorName("The University of Texas System", "en", ("ror_display", "label")),
+            RorName("University of Texas", "en", ("alias",)),
+        ),
+        relationships=(
+            RorRelationship("child", "https://ror.org/0aaacd055", "University of Texas Arlington"),
+        ),
+    )
+    arlington = replace(
+        _university("0aaacd055", "University of Texas Arlington", "US", "Arlington"),
+        relationships=(RorRelationship("parent", system.id, "The University of Texas System"),),
+    )
+    houston = _org("0aaacd066", "Houston Methodist", "US", "Houston")
+    m = AffiliationMatcher(RorRegistry([rawalpindi, karak, mansehra, system, arlington, houston]))
+
+    def found(text: str) -> list[str]:
+        return [x.ror_id for x in m.match(text)]
+
+    (hit,) = m.match("Department of Botany, Government Post Graduate College, Rawalpindi, Pakistan")
+    assert hit.ror_id == rawalpindi.id
+    assert rawalpindi.id not in found(
+        "Department of Chemistry, Government Post Graduate College, Mansehra, Pakistan"
+    )
+    assert found("Government Post Graduate College, Pakistan") == [rawalpindi.id]
+    assert found("Government Post Graduate College, Karak, Pakistan") == [karak.id]
+    assert found("Department of Radiology, The University of Texas Medical School, Houston, TX 77030") == [
+        system.id
+    ]

@@ -1656,7 +1656,43 @@ def f_campus_city(
     return 0.0, ""
 
 
+def f_kind_of_institution(
+    c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig
+) -> tuple[float, str]:
+    """ "Government Post Graduate College" is an alias of the one in Rawalpindi, but the registry also holds
+    "Government Post Graduate College, Karak": a name (not the display name) that another record bears with
+    a city after it names a kind of institution, no evidence for this record when the text names another city
+    of its country and not this record's ("Government Post Graduate College, Mansehra")."""
+    if c.entry.kind in ("acronym", "ror_display") or ctx.tokens[c.start].cjk or not ctx.city_tokens:
+        return 0.0, ""
+    heads = ix.heads.get(name_key(c.entry.value))
+    if not heads:
+        return 0.0, ""
+    bearers = {e.org_id for entries, tail in heads if tail in ix.cities for e in entries} - {c.org.id}
+    if not bearers or bearers <= set(c.org.related("child")):
+        # (the name of a parent whose branches add their city: "Istituto Nazionale di Fisica Nucleare")
+        return 0.0, ""
+    if _city_agrees(c.org, ctx):
+        return 0.0, ""
+    cc = c.org.country_code
+    other = next(
+        (
+            key
+            for key, spans in ctx.city_tokens.items()
+            if cc in ix.cities.get(key, ()) and _mentioned_outside(spans, c.start, c.end)
+        ),
+        None,
+    )
+    if other is None:
+        return 0.0, ""
+    return (
+        -0.30,
+        f"a kind of institution (other records bear the name with their city); {' '.join(other)!r} is named, not its city",
+    )
+
+
 FEATURES: tuple[Feature, ...] = (
+    f_kind_of_institution,
     f_campus_city,
     f_cjk_as_written,
     f_unit_inside_name,
