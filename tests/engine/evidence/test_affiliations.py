@@ -1295,3 +1295,28 @@ def test_a_kind_of_institution_is_one_record_only_with_its_city():
     assert found("Department of Radiology, The University of Texas Medical School, Houston, TX 77030") == [
         system.id
     ]
+
+
+def test_a_possessive_name_is_one_word():
+    """ "King's" (an alias of King's College Hospital) is one word and its possessive, weak as any one-word
+    name: "King's Buildings" (a campus of the University of Edinburgh) is not the hospital."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    kch = replace(
+        _org("0aaace011", "King's College Hospital", "GB", "London"),
+        names=(
+            RorName("King's College Hospital", "en", ("ror_display", "label")),
+            RorName("King's", "en", ("alias",)),
+        ),
+    )
+    edinburgh = _university("0aaace022", "University of Edinburgh", "GB", "Edinburgh")
+    m = AffiliationMatcher(RorRegistry([kch, edinburgh]))
+    text = (
+        "Institute of Evolutionary Biology, University of Edinburgh, King’s Buildings, Edinburgh EH9 3JT, UK"
+    )
+    assert [x.ror_id for x in m.match(text)] == [edinburgh.id]
+    assert [x.ror_id for x in m.match("Department of Surgery, King's College Hospital, London, UK")] == [
+        kch.id
+    ]

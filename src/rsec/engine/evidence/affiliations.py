@@ -1309,6 +1309,8 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
             # ("国立大学法人東北大学")
             return -0.30, "end of a longer CJK word"
         return 0.0, ""
+    if n == 2 and toks[1].norm == "s" and ctx.text[toks[0].end : toks[1].start] in ("'", "\u2019"):
+        n = 1  # "King's" (King's College Hospital's alias) is one word and its possessive
     if n == 1:
         df = ix.token_df.get(toks[0].norm, 0) / ix.n_names
         if df > cfg.single_token_max_df:
