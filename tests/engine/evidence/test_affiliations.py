@@ -1320,3 +1320,25 @@ def test_a_possessive_name_is_one_word():
     assert [x.ror_id for x in m.match("Department of Surgery, King's College Hospital, London, UK")] == [
         kch.id
     ]
+
+
+def test_a_university_hospital_of_a_place_without_its_own_record_is_the_university():
+    """ "University Hospital of Siena" with no record of that name is read as the University of Siena (as
+    "Siena University Hospital" already is); not when the hospital has a record (the CHU de Tours, whose
+    French name reads "University Hospital of Tours"), not a named hospital ("Reina Sofia University Hospital
+    of Cordoba"), and not without "of" ("University Hospital Leipzig")."""
+    siena = _university("0aaacf011", "University of Siena", "IT", "Siena")
+    tours = _university("0aaacf022", "University of Tours", "FR", "Tours")
+    chu = _org("0aaacf033", "Centre Hospitalier Universitaire de Tours", "FR", "Tours")
+    cordoba = _university("0aaacf044", "University of Córdoba", "ES", "Córdoba")
+    leipzig = _university("0aaacf055", "University of Leipzig", "DE", "Leipzig")
+    m = AffiliationMatcher(RorRegistry([siena, tours, chu, cordoba, leipzig]))
+
+    def found(text: str) -> list[str]:
+        return [x.ror_id for x in m.match(text)]
+
+    (hit,) = m.match("Department of Cardiology, University Hospital of Siena, Siena, Italy")
+    assert hit.ror_id == siena.id and "read as its university" in hit.explanation
+    assert found("Department of Urology, University Hospital of Tours, Tours, France") == [chu.id]
+    assert found("UGC Cardiology, Reina Sofia University Hospital of Cordoba, Cordoba, Spain") == []
+    assert found("Department of Surgery, University Hospital Leipzig, Leipzig, Germany") == []

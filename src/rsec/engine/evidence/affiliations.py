@@ -2047,6 +2047,35 @@ class AffiliationMatcher:
                         cand.score -= 0.08
                         cand.details.append(f"school of the university named {acr_school!r}")
                         out.append(cand)
+            # "University Hospital of Siena", no record of that name: the university's hospital, read as the
+            # university (as "Siena University Hospital" is, the hospital not being "Siena University" + "College")
+            if (
+                norms[i : i + 2] == ["university", "hospital"]
+                and i + 2 < n
+                and _OF_GAP_RE.fullmatch(ctx.text[toks[i + 1].end : toks[i + 2].start])
+                and not (
+                    # (not a named hospital: "Reina Sofia University Hospital of Cordoba")
+                    i > 0
+                    and toks[i - 1].segment == toks[i].segment
+                    and toks[i - 1].orig[:1].isupper()
+                    and toks[i - 1].norm not in _FUNCTION_WORDS
+                    and (toks[i - 1].norm,) not in _UNIT_WORDS
+                )
+            ):
+                for L in (3, 2, 1):
+                    j = i + 2 + L
+                    if j > n or toks[j - 1].segment != toks[i].segment:
+                        continue
+                    place = tuple(norms[i + 2 : j])
+                    if ("university", "hospital", *place) in ix.names:
+                        break  # the hospital's own record (or its local name read in English)
+                    entries = ix.names.get(("university", *place))
+                    if entries:
+                        for cand in self._best_for_span(i, j, entries, ctx):
+                            cand.score -= 0.05
+                            cand.details.append("a university hospital, read as its university")
+                            out.append(cand)
+                        break
             # "Geisel School of Medicine at Dartmouth": the school, then its university after "at"
             phrase = school[i]
             k = i + phrase
