@@ -433,3 +433,26 @@ def test_a_chinese_conjunction_is_no_word_of_the_name():
     assert score(
         _m(), "四川省卫生和计划生育委员会", "Health and Family Planning Commission of Sichuan Province", ORG
     ) >= (DEFAULT_THRESHOLD)
+
+
+@pytest.mark.parametrize(
+    "written, english",
+    [
+        ("滋賀県庁", "Shiga Prefectural Government"),  # 庁 after a prefecture: its government
+        ("公立西知多総合病院", "Nishichita General Hospital"),  # 総合: general, not JMdict's synthesis
+        ("一般社団法人日本東洋医学会", "The Japan Society for Oriental Medicine"),  # 東洋, 会 a society
+        ("公益社団法人国際経済労働研究所", "International Economy and Work Research Institute"),
+        ("全日本空輸株式会社", "All Nippon Airways Co., Ltd."),
+    ],
+)
+def test_japanese_words_of_kind_and_common_terms_are_translated(written, english):
+    assert alerts_both_ways(_m(), written, english, ORG) == (True, True)
+
+
+def test_a_prefectural_office_is_not_contracted_into_a_sound_alike():
+    # 三重県庁 is Mie's government; its leading words are no contraction "sanxian" (~ Jinxiang)
+    assert score(_m(), "三重県庁", "Jinxiang Trading Company", ORG) < DEFAULT_THRESHOLD
+    assert score(_m(), "三重県庁", "Mie Prefectural Government", ORG) >= DEFAULT_THRESHOLD
+    # 会 closing a name is a society or association, not the gathering JMdict reads first
+    *_, kind = prepare("日本鍼灸師会", ORG).readings[0].tokens
+    assert kind.alts[:2] == ("association", "society") and kind.generic

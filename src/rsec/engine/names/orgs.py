@@ -355,7 +355,7 @@ CJK_TERMS = {
     "은행": "bank",
     "贸易": "trading",
     "貿易": "trading",
-    "商事": "trading",
+    "商事": "trading|commercial",
     "国际": "international",
     "國際": "international",
     "国際": "international",
@@ -432,7 +432,7 @@ CJK_TERMS = {
     "解放": "liberation",
     "委員会": "committee",
     "省": "ministry|province",  # 外務省 (Japanese) is a ministry, 四川省 (Chinese) a province
-    "庁": "agency",
+    "庁": "agency|government",  # 滋賀県庁, Shiga Prefectural Government
     "局": "bureau|administration",  # 国家林业和草原局, State Forestry and Grassland Administration
     "ホールディングス": "holdings",
     "株式": "",
@@ -758,6 +758,17 @@ CJK_TERMS = {
     "주택": "housing",
     "토지": "land",
     "산림": "forest|forestry",
+    "総合": "general|comprehensive|integrated",  # 総合病院, General Hospital (JMdict: synthesis)
+    "综合": "general|comprehensive|integrated",
+    "労働": "labor|labour|work",
+    "東洋": "oriental|orient|east|asian",
+    "基盤": "infrastructure|foundation|base|platform",
+    "中核": "core|central",
+    "先端": "advanced|frontier|cutting",
+    "鉄道": "railway|railroad",
+    "鉄鋼": "steel|iron",
+    "全日本": "all japan|nippon",
+    "試験場": "experiment* station|institute|center",  # 農業試験場, Agricultural Experiment Station
     "中华人民共和国": "people|peoples republic china",
     "中华民国": "republic china",
     "国务院": "state council",

@@ -1397,6 +1397,8 @@ def _cjk_org_text(text: str) -> tuple[list[Reading], frozenset[str]]:
                         words = _gloss_words(japanese.glosses(part))
                         if zh and part in _CHINESE_AFFIXES:  # 國防|部: a ministry in a Chinese name
                             words = list(dict.fromkeys([*_CHINESE_AFFIXES[part], *words]))
+                        elif not zh and part in _JAPANESE_AFFIXES:  # 電気加工学|会: a society
+                            words = list(dict.fromkeys([*_JAPANESE_AFFIXES[part], *words]))
                         if part in _PLACE_KINDS and not zh:
                             # the kind of a Japanese place (高知|県 Kochi Prefecture, 横浜|市): its
                             # English words and Japanese readings (JMdict reads 市 as market)
@@ -1620,6 +1622,12 @@ _CHINESE_AFFIXES = {
     "局": ("bureau", "administration"), "署": ("agency", "office"), "处": ("office",), "處": ("office",),
 }  # fmt: skip
 
+
+#: one kanji closing a Japanese name, as English names render it (JMdict's first sense is another:
+#: 会 gathering, 所 place): 鍼灸師会 an association, 試験所 an institute or station
+_JAPANESE_AFFIXES = {
+    "会": ("association", "society"), "所": ("institute", "office", "station"),
+}  # fmt: skip
 
 #: words joining two others in a Chinese name ("and"): no part of the name's content
 _CHINESE_CONJUNCTIONS = frozenset({"和", "与", "與", "及", "暨"})
