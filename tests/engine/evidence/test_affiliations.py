@@ -1342,3 +1342,27 @@ def test_a_university_hospital_of_a_place_without_its_own_record_is_the_universi
     assert found("Department of Urology, University Hospital of Tours, Tours, France") == [chu.id]
     assert found("UGC Cardiology, Reina Sofia University Hospital of Cordoba, Cordoba, Spain") == []
     assert found("Department of Surgery, University Hospital Leipzig, Leipzig, Germany") == []
+
+
+def test_a_swapped_head_is_completed_by_its_place():
+    """ "Texas Univ., Austin" is the University of Texas at Austin (the head "University of Texas" written
+    swapped, completed by the place in the text), as "University of Texas, Austin" is; not when the swapped
+    head goes on in its segment ("Texas University of Arts, Austin")."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    system = replace(
+        _university("0aaacg011", "The University of Texas System", "US", "Austin"),
+        names=(
+            RorName("The University of Texas System", "en", ("ror_display", "label")),
+            RorName("University of Texas", "en", ("alias",)),
+        ),
+    )
+    austin = _university("0aaacg022", "The University of Texas at Austin", "US", "Austin")
+    m = AffiliationMatcher(RorRegistry([system, austin]))
+    assert [x.ror_id for x in m.match("IC2 Inst., Texas Univ., Austin, TX, USA")] == [austin.id]
+    assert [x.ror_id for x in m.match("Dept. of Physics, University of Texas, Austin, TX, USA")] == [
+        austin.id
+    ]
+    assert austin.id not in [x.ror_id for x in m.match("Texas University of Arts, Austin, TX, USA")]

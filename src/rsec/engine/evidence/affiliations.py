@@ -1961,7 +1961,17 @@ class AffiliationMatcher:
                         out.append(cand)
             for L in range(2, min(maxlen, n - i) + 1):
                 key = tuple(norms[i : i + L])
-                for entries, tail in ix.heads.get(key, ()):
+                heads = ix.heads.get(key, ())
+                if (
+                    not heads
+                    and key[-1] == "university"
+                    and key[0] != "university"
+                    and (i + L == n or toks[i + L].segment != toks[i + L - 1].segment)
+                ):
+                    # "Texas Univ., Austin": the University of Texas at Austin, its head written swapped and
+                    # ending its segment ("NOVA University of Lisbon" goes on with its own words)
+                    heads = ix.heads.get(("university", *key[:-1]), ())
+                for entries, tail in heads:
                     if not _mentioned_outside(ctx.places.get(tail), i, i + L):
                         continue
                     if (
