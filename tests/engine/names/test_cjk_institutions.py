@@ -456,3 +456,18 @@ def test_a_prefectural_office_is_not_contracted_into_a_sound_alike():
     # 会 closing a name is a society or association, not the gathering JMdict reads first
     *_, kind = prepare("日本鍼灸師会", ORG).readings[0].tokens
     assert kind.alts[:2] == ("association", "society") and kind.generic
+
+
+@pytest.mark.parametrize(
+    "written, english, same",
+    [
+        ("강동성심병원", "Kangdong Sacred Heart Hospital", True),
+        ("강동성심병원", "Kangdong Eulji Hospital", False),
+        ("인천광역시 의료원", "Incheon Medical Center", True),  # 광역시 is often left out in English
+        ("인천광역시 의료원", "Daegu Medical Center", False),
+        ("중소조선연구원", "Research Institute of Medium & Small Shipbuilding", True),
+        ("한국교육과정평가원", "Korea Institute for Curriculum and Evaluation", True),
+    ],
+)
+def test_korean_words_of_hospitals_and_institutes(written, english, same):
+    assert alerts_both_ways(_m(), written, english, ORG) == (same, same)

@@ -653,7 +653,7 @@ CJK_TERMS = {
     "학회": "society",
     "진흥원": "promotion agency|institute",
     "공사": "corporation",
-    "공단": "corporation",
+    "공단": "corporation|service|agency",  # 근로복지공단, Korea Workers' Compensation and Welfare Service
     "연구회": "research council",
     "위원회": "commission|committee",
     "정책": "policy",
@@ -708,8 +708,8 @@ CJK_TERMS = {
     "기독": "christian",
     "한방": "oriental medicine|korean medicine",
     "권역": "regional",
-    "광역시": "metropolitan city",
-    "특별시": "special city",
+    "광역시": "metropolitan* city*",  # 인천광역시 의료원, Incheon Medical Center: often left out
+    "특별시": "special* city*",
     "경찰": "police",
     "소방": "fire",
     "안전": "safety",
@@ -740,7 +740,7 @@ CJK_TERMS = {
     "변화": "change",
     "교통": "traffic|transportation|transport",
     "물질": "substances|materials",
-    "조세": "tax|taxation",
+    "조세": "tax|taxation|finance",  # 한국조세연구원, Korea Institute of Public Finance
     "종합": "general|comprehensive",
     "뇌혈관": "cerebrovascular",
     "방송": "broadcasting",
@@ -769,6 +769,11 @@ CJK_TERMS = {
     "鉄鋼": "steel|iron",
     "全日本": "all japan|nippon",
     "試験場": "experiment* station|institute|center",  # 農業試験場, Agricultural Experiment Station
+    "중소": "small medium",  # 중소조선연구원, Research Institute of Medium & Small Shipbuilding
+    "성심": "sacred heart",
+    "산학": "academia industry|industrial",
+    "교육과정": "curriculum",
+    "평가원": "evaluation institute",
     "中华人民共和国": "people|peoples republic china",
     "中华民国": "republic china",
     "国务院": "state council",
