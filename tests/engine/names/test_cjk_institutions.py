@@ -471,3 +471,19 @@ def test_a_prefectural_office_is_not_contracted_into_a_sound_alike():
 )
 def test_korean_words_of_hospitals_and_institutes(written, english, same):
     assert alerts_both_ways(_m(), written, english, ORG) == (same, same)
+
+
+def test_an_institute_is_also_read_without_the_academy_it_belongs_to():
+    # English names of an academy's institutes often leave the academy out
+    m = _m()
+    nano = "中国科学院苏州纳米技术与纳米仿生研究所"
+    assert score(m, nano, "Suzhou Institute of Nano-tech and Nano-bionics", ORG) >= DEFAULT_THRESHOLD
+    assert (
+        score(m, "中国人民解放军空军哈尔滨飞行学院", "Air Force Harbin Flying College", ORG)
+        >= DEFAULT_THRESHOLD
+    )
+    # the institute's own words still decide: another city's institute is not a match
+    assert score(m, nano, "Ningbo Institute of Materials Technology and Engineering", ORG) < DEFAULT_THRESHOLD
+    # the academy's university is named as such: no reading without the academy
+    names = [r.detail for r in prepare("中国科学院大学", ORG).readings]
+    assert not any("left out" in d for d in names)

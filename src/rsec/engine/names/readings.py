@@ -1265,6 +1265,58 @@ def _operator(text: str, forms: set[str]) -> str:
 _BODY_KINDS = ("クリニック", "センター", "研究所", "診療所", "病院", "医院", "大学", "学校", "ホーム", "園")
 
 
+#: academies and forces whose institutes are named after them, and whose English names often leave them
+#: out (中国科学院苏州纳米技术与纳米仿生研究所, Suzhou Institute of Nano-tech and Nano-bionics)
+_PARENT_BODIES = tuple(
+    sorted(
+        {
+            "中国科学院",
+            "中國科學院",
+            "中国社会科学院",
+            "中国医学科学院",
+            "中国农业科学院",
+            "中国林业科学研究院",
+            "中国水产科学研究院",
+            "中国热带农业科学院",
+            "中国中医科学院",
+            "中国工程物理研究院",
+            "中国人民解放军",
+            "中國人民解放軍",
+        },  # fmt: skip
+        key=len,
+        reverse=True,
+    )
+)
+#: words of kind that end the name of an institute under a parent body
+_INSTITUTE_KINDS = (
+    "研究所",
+    "研究院",
+    "研究中心",
+    "中心",
+    "实验室",
+    "實驗室",
+    "医院",
+    "醫院",
+    "学院",
+    "學院",
+    "大学",
+    "大學",
+    "站",
+)
+
+
+def _parent_body(text: str) -> str:
+    """The parent body heading ``text`` when the rest names an institute of its own (two characters or more
+    besides its kind); "" otherwise (中国科学院大学 is the academy's university, named as such)."""
+    for parent in _PARENT_BODIES:
+        if text.startswith(parent):
+            rest = text[len(parent) :]
+            kind = next((k for k in _INSTITUTE_KINDS if rest.endswith(k)), "")
+            if kind and len(rest) - len(kind) >= 2:
+                return parent
+    return ""
+
+
 def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
     readings, forms = _cjk_org_text(text)
     stripped, f0 = _strip_cjk_forms(text)
@@ -1274,6 +1326,14 @@ def _cjk_org(text: str) -> tuple[list[Reading], frozenset[str]]:
         body, body_forms = _cjk_org_text(stripped[len(run_by) :])
         readings += [
             replace(r, detail=f"{run_by} (the corporation running it) left out; {r.detail}") for r in body[:1]
+        ]
+        forms |= body_forms
+    parent = _parent_body(stripped)
+    if parent:
+        # also the institute without the academy or force it belongs to, as its English name has it
+        body, body_forms = _cjk_org_text(stripped[len(parent) :])
+        readings += [
+            replace(r, detail=f"{parent} (the body it belongs to) left out; {r.detail}") for r in body[:1]
         ]
         forms |= body_forms
     return readings, forms
