@@ -251,3 +251,19 @@ def test_an_initial_after_imeni_is_no_conjunction():
     # им. И. П. Павлова: И is an initial
     words = ["университет", "имени", "и", "п", "павлова"]
     assert _without_conjunctions(words) == words
+
+
+def test_an_institute_is_also_read_without_the_academy_written_after_it(matcher):
+    org = "Organization"
+    query = "Институт вычислительного моделирования Сибирского отделения Российской академии наук"
+    assert alerts_both_ways(matcher, query, "Institute of Computational Modeling", org) == (True, True)
+    assert score(
+        matcher, "Інститут екології Карпат НАН України", "Institute of Ecology of the Carpathians", org
+    ) >= (DEFAULT_THRESHOLD)
+    # the institute's own words still decide
+    assert score(matcher, query, "Institute of Computational Technologies", org) < DEFAULT_THRESHOLD
+    # an academy alone is not left out of its own name
+    from rsec.engine.names.readings import _without_parent_academy
+
+    assert _without_parent_academy("Российская академия наук") == ""
+    assert _without_parent_academy("Институт экономики РАН") == "Институт экономики"

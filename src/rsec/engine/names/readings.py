@@ -971,58 +971,97 @@ def _org_readings(text: str, script: str) -> tuple[list[Reading], frozenset[str]
         tokens, forms = _org_latin_tokens(text)
         return [Reading(tuple(tokens), "as written")], frozenset(forms)
     if script == "Cyrl":
-        text, phrase_forms = _strip_cyrillic_forms(text)
-        words = tokenize(text)
-        if len(words) > 1:  # beside other words (НИИ полимеров), not a name of its own (Ран)
-            words = [x for w in words for x in orgs.CYRILLIC_ABBREVIATIONS.get(w, (w,))]
-            words = _without_conjunctions(words)
-        forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
-        rest = " ".join(w for w in words if w not in forms)
-        r = _cyrillic(rest)
-        ukrainian = is_ukrainian(rest)
-        translated = []
-        for t in r.tokens:
-            word = t.note(0)
-            eng = orgs.cyrillic_term(word, ukrainian)
-            eng = orgs.SYNONYMS.get(eng, eng)
-            alts, notes = list(t.alts), list(t.notes)
-            bases = None if eng else orgs.place_adjective_bases(word)
-            if bases is not None:
-                # the place an adjective names (Сахалинский → Sakhalin), beside the adjective itself
-                stem, *others = (cyrillic_spellings(b, ukrainian)[:1] for b in bases)
-                alts[1:1] = stem
-                notes[1:1] = [f"{word} → {bases[0]}"] * len(stem)
-                for base, spelt in zip(bases[1:], others, strict=True):
-                    alts += spelt
-                    notes += [f"{word} → {base}"] * len(spelt)
-            english = eng.split("|") if eng else []  # аграрный: agrarian or agricultural
-            # the other English forms of the word, after its spellings (the first two alternatives are
-            # the ones compared by sound and spelling), compared exactly: химический, chemical
-            other_forms = [w for w in _inflections(english) + _adjective_forms(english) if w not in english]
-            translated.append(
-                make_token(
-                    english + alts + other_forms,
-                    [word] * len(english) + notes + [word] * len(other_forms),
-                    max_alts=MAX_ALTS + 4 + len(other_forms),
-                )
-            )
-        r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
-        return [
-            Reading(
-                tuple(
-                    make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS, max_alts=MAX_ALTS + 4)
-                    for t in r.tokens
-                ),
-                r.method,
-                True,
-                False,
-                r.detail,
-            )
-        ], frozenset(forms | phrase_forms)
+        readings, forms = _cyrillic_org(text)
+        trimmed = _without_parent_academy(text)
+        if trimmed:
+            # also the institute without the academy it belongs to, as its English name often has it
+            more, more_forms = _cyrillic_org(trimmed)
+            left_out = text[len(trimmed) :].strip()
+            readings += [
+                replace(r, detail=f"{left_out} (the academy it belongs to) left out; {r.detail}")
+                for r in more
+            ]
+            forms |= more_forms
+        return readings, forms
     if script in ("Hani", "Jpan", "Kana", "Hira", "Hang"):
         return _cjk_org(text)
     r = _anyascii(text)
     return [r], frozenset()
+
+
+#: words of the academy an institute belongs to, written after its name in the genitive (Институт
+#: вычислительного моделирования Сибирского отделения Российской академии наук; … НАН України)
+_ACADEMY_WORDS = frozenset(
+    """сибирского уральского дальневосточного отделения российской национальной академии наук ран нан
+    со уро дво рамн раса украины беларуси республики казахстан узбекистан академії національної наук
+    україни нанбеларуси""".split()
+)
+_ACADEMY_HEADS = frozenset({"академии", "академії", "ран", "нан", "рамн"})
+
+
+def _without_parent_academy(text: str) -> str:
+    """``text`` without the academy named after the institute (two words or more of it left), "" when
+    it names none."""
+    words = text.split()
+    keys = [w.strip('",.«»()“”').lower() for w in words]
+    for k in range(2, len(words)):
+        rest = keys[k:]
+        if all(w in _ACADEMY_WORDS for w in rest) and any(w in _ACADEMY_HEADS for w in rest):
+            return " ".join(words[:k])
+    return ""
+
+
+def _cyrillic_org(text: str) -> tuple[list[Reading], frozenset[str]]:
+    """The reading of an organisation's name in Cyrillic: its words translated where the vocabulary has
+    them, read aloud otherwise; and its legal forms."""
+    text, phrase_forms = _strip_cyrillic_forms(text)
+    words = tokenize(text)
+    if len(words) > 1:  # beside other words (НИИ полимеров), not a name of its own (Ран)
+        words = [x for w in words for x in orgs.CYRILLIC_ABBREVIATIONS.get(w, (w,))]
+        words = _without_conjunctions(words)
+    forms = {w for w in words if w in orgs.LEGAL_FORMS_CYRILLIC and len(words) > 1}
+    rest = " ".join(w for w in words if w not in forms)
+    r = _cyrillic(rest)
+    ukrainian = is_ukrainian(rest)
+    translated = []
+    for t in r.tokens:
+        word = t.note(0)
+        eng = orgs.cyrillic_term(word, ukrainian)
+        eng = orgs.SYNONYMS.get(eng, eng)
+        alts, notes = list(t.alts), list(t.notes)
+        bases = None if eng else orgs.place_adjective_bases(word)
+        if bases is not None:
+            # the place an adjective names (Сахалинский → Sakhalin), beside the adjective itself
+            stem, *others = (cyrillic_spellings(b, ukrainian)[:1] for b in bases)
+            alts[1:1] = stem
+            notes[1:1] = [f"{word} → {bases[0]}"] * len(stem)
+            for base, spelt in zip(bases[1:], others, strict=True):
+                alts += spelt
+                notes += [f"{word} → {base}"] * len(spelt)
+        english = eng.split("|") if eng else []  # аграрный: agrarian or agricultural
+        # the other English forms of the word, after its spellings (the first two alternatives are
+        # the ones compared by sound and spelling), compared exactly: химический, chemical
+        other_forms = [w for w in _inflections(english) + _adjective_forms(english) if w not in english]
+        translated.append(
+            make_token(
+                english + alts + other_forms,
+                [word] * len(english) + notes + [word] * len(other_forms),
+                max_alts=MAX_ALTS + 4 + len(other_forms),
+            )
+        )
+    r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
+    return [
+        Reading(
+            tuple(
+                make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS, max_alts=MAX_ALTS + 4)
+                for t in r.tokens
+            ),
+            r.method,
+            True,
+            False,
+            r.detail,
+        )
+    ], frozenset(forms | phrase_forms)
 
 
 #: "and" in Russian, Ukrainian and Belarusian names: no word of the name's content, as "and" is not
