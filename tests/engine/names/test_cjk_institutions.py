@@ -443,6 +443,11 @@ def test_a_chinese_conjunction_is_no_word_of_the_name():
         ("一般社団法人日本東洋医学会", "The Japan Society for Oriental Medicine"),  # 東洋, 会 a society
         ("公益社団法人国際経済労働研究所", "International Economy and Work Research Institute"),
         ("全日本空輸株式会社", "All Nippon Airways Co., Ltd."),
+        ("法務省", "Ministry of Justice"),
+        (
+            "一般社団法人全国森林レクリエーション協会",
+            "Japan Forest Recreation Association",
+        ),  # 全国: nationwide
     ],
 )
 def test_japanese_words_of_kind_and_common_terms_are_translated(written, english):

@@ -774,6 +774,9 @@ CJK_TERMS = {
     "산학": "academia industry|industrial",
     "교육과정": "curriculum",
     "평가원": "evaluation institute",
+    "全国": "national|nationwide",  # 全国農業改良普及支援協会 (JMdict: whole country)
+    "法務": "justice|legal",  # 法務省法務総合研究所, … Ministry of Justice
+    "法務省": "ministry justice",
     "中华人民共和国": "people|peoples republic china",
     "中华民国": "republic china",
     "国务院": "state council",
