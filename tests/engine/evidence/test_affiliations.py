@@ -1366,3 +1366,25 @@ def test_a_swapped_head_is_completed_by_its_place():
         austin.id
     ]
     assert austin.id not in [x.ror_id for x in m.match("Texas University of Arts, Austin, TX, USA")]
+
+
+def test_a_single_word_opening_a_sites_name_is_no_institution():
+    """ "Wellcome Genome Campus" is a site named after the Wellcome Trust (alias "Wellcome"), not the trust:
+    a one-word name opening a phrase of capitalised words that ends with a site word (campus, building, road
+    …) is weaker; the word alone still counts as the one-word name it is."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    trust = replace(
+        _org("0aaach011", "Wellcome Trust", "GB", "London"),
+        names=(
+            RorName("Wellcome Trust", "en", ("ror_display", "label")),
+            RorName("Wellcome", "en", ("alias",)),
+        ),
+    )
+    sanger = _org("0aaach022", "Wellcome Sanger Institute", "GB", "Hinxton")
+    m = AffiliationMatcher(RorRegistry([trust, sanger]), MatcherConfig(single_token_max_df=1.0))
+    text = "Wellcome Sanger Institute, Wellcome Genome Campus, Hinxton, UK"
+    assert [x.ror_id for x in m.match(text)] == [sanger.id]
+    assert [x.ror_id for x in m.match("Supported by Wellcome, London, UK")] == [trust.id]

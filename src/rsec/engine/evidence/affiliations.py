@@ -596,6 +596,11 @@ _UNIT_WORDS = {
         "graduate", "key", "state", "institute",
     )
 }  # fmt: skip
+#: last words of a site's name ("Wellcome Genome Campus", "Charles Perkins Centre Building"): a site, not the
+#: institution whose single-word name opens it
+_SITE_WORDS = frozenset(
+    name_key(w)[0] for w in ("campus", "building", "buildings", "road", "street", "avenue", "square")
+)
 #: head words after which a swapped name is part of another institution's name ("Oslo University
 #: College"); not "Hospital": "Parma University Hospital" is, for most purposes, the university's
 _HEAD_WORDS = frozenset({"college"})
@@ -1319,6 +1324,15 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
             return -0.5, "single word that is a place name"
         if toks[0].orig.islower() and not ctx.text.islower():
             return -0.5, "single lower-case word"  # "avenue", not the institution "Avenues"
+        rest = [t for t in ctx.tokens[c.end :] if t.segment == toks[0].segment]
+        if (
+            rest
+            and rest[-1].norm in _SITE_WORDS
+            and all(t.orig[:1].isupper() and not t.cjk for t in rest)
+            and not ctx.text[toks[0].end : rest[0].start].strip()
+        ):
+            # "Wellcome Genome Campus", "King's Buildings": a site named after the institution (or its founder)
+            return -0.40, f"single word naming a site ({rest[-1].orig!r})"
         return -0.20, "single-word name"
     return 0.0, ""
 
