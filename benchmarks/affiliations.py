@@ -12,13 +12,18 @@ OpenAlex gold sets label OpenAlex institution ids with their names; a label is m
 and the places its strings name (``map_openalex_labels``: one record's display name; a shared display
 name decided by country or city; another name of one record — label, alias, acronym — supported by a
 named country or city). Rows with any unmapped label are scored only in the "all rows" view, the
-unmapped label counting as a miss. The files' ``labels_name`` entry "-1 - None" is the label -1 (no
-institution) but also what the script that wrote them put for a label id it had no name for; where the
-row's ``labels`` column holds an id named nowhere in the files, the entry is that institution (unmapped),
-not "none". Where the checker marked the row's verdict a missed institution (gold_1500's ``has_FN``, 50
-rows of "-1 - None": "Kumaraguru College of Technology", "Chemical Computing Group Inc.", "UCL Ear
-Institute"), the string names an institution OpenAlex did not list: unmapped, not "none". Every string written in another script than Latin is labelled "-1" (48 of 48, names of well
-known universities included): the labellers left such strings, so their label counts as unmapped.
+unmapped label counting as a miss. In gold_1500 (a checker's verdict per row) the label is the
+``labels_name`` column: its entry "-1 - None" is no institution, except beside a ``labels`` id named
+nowhere in the files (what the script that wrote them put for an id it had no name for: that institution,
+unmapped) and except where the checker marked a missed institution (``has_FN``, 50 rows of "-1 - None":
+"Kumaraguru College of Technology", "Chemical Computing Group Inc.": an institution OpenAlex did not list,
+unmapped). In sampled_200 and cwts_* (no verdict) the label is the ``labels`` column, ``labels_name`` being
+a lossy rendering of it that drops ids ("Univ. of Tokyo" [74801974] rendered "-1 - None"; cwts rows name
+one institution of the pair their "institution1"/"institution2" columns give) and adds ids the column does
+not hold, mostly other institutions than the string names ("The Chinese University of Hong Kong" rendered
+the University of Hong Kong); an id is named from its row, another row, or the row's one spare
+"institution" name. Every string written in another script than Latin is labelled "-1" (48 of 48, names
+of well known universities included): the labellers left such strings, so their label counts as unmapped.
 
 Usage: ``.venv/bin/python benchmarks/affiliations.py [--errors SET] [--limit N]``
 """
@@ -85,14 +90,17 @@ def load_sets(registry: RorRegistry) -> dict[str, list[tuple[str, list[str]]]]:
         with open(BENCH / "openalex_gold" / file, encoding="utf-8", newline="") as fh:
             files[name] = list(csv.DictReader(fh, delimiter="\t"))
     # "-1 - None" is the label -1 (no institution), and also what the script that wrote the files put for
-    # a label id it had no name for. In the files without a checker's verdict (sampled_200, cwts_*), an entry
-    # "-1 - None" stands for the ids of the row's ``labels`` column that no other entry names (its name taken
-    # from another row that names it; named nowhere, it is unmapped): "Univ. of Tokyo" [74801974] is the
-    # University of Tokyo, "St Erik's Eye Hospital, Karolinska Inst" [4210135386, 28166907] is S:t Eriks
-    # Ögonsjukhus and Karolinska Institute. In gold_1500 the ``labels`` column holds the label before the
-    # check (often the prediction the checker rejected: "Zhejiang University City College" [Zhejiang
-    # University]), so "-1 - None" is no institution there, except beside an id named nowhere in the files
-    # (that institution, unmapped)
+    # a label id it had no name for. In the files without a checker's verdict (sampled_200, cwts_*) the
+    # ``labels`` column is the label and ``labels_name`` only its rendering, which misses ids ("-1 - None":
+    # "Univ. of Tokyo" [74801974] is the University of Tokyo) and adds others the column does not hold, mostly
+    # another institution than the string names ("The Chinese University of Hong Kong, Prince of Wales
+    # Hospital" [177725633, 4210114914] rendered as the University of Hong Kong; "William Mitchell College of
+    # Law" [] as Mitchell College; "Winchester Museum Service" [] as Winchester Hospital): each id of the column
+    # is a label, named by the row or by another row that names it (named nowhere, it is unmapped), and an id
+    # only the rendering holds is none. In gold_1500 the ``labels`` column holds the label before the check
+    # (often the prediction the checker rejected: "Zhejiang University City College" [Zhejiang University]),
+    # so ``labels_name`` is the label there, and "-1 - None" no institution, except beside an id named nowhere
+    # in the files (that institution, unmapped)
     ever_named: dict[str, str] = {}
     for rows in files.values():
         for r in rows:
@@ -105,19 +113,29 @@ def load_sets(registry: RorRegistry) -> dict[str, list[tuple[str, list[str]]]]:
         for r in rows:
             labels = []
             entries = ast.literal_eval(r["labels_name"])
-            checked = "has_FN" in r  # the file holds a checker's verdict per row
-            own = {lab.partition(" - ")[0].strip() for lab in entries}
             ids = [str(x) for x in ast.literal_eval(r["labels"]) if str(x) != "-1"]
-            unnamed = [x for x in ids if x not in (ever_named if checked else own)]
+            if "has_FN" not in r:  # no checker's verdict: the labels column is the label
+                own = dict(lab.partition(" - ")[::2] for lab in entries)
+                labels = [(x, own.get(x) or ever_named.get(x, "")) for x in ids]
+                # the cwts files also name the row's two institutions ("institution1", "institution2", a name
+                # or an id): one id named nowhere takes the one name no other label of the row bears
+                spare = [
+                    v
+                    for v in (r.get("institution1"), r.get("institution2"))
+                    if v and not v.isdigit() and v not in {n for _, n in labels}
+                ]
+                nameless = [k for k, (_, n) in enumerate(labels) if not n]
+                if len(nameless) == len(spare) == 1:
+                    labels[nameless[0]] = (labels[nameless[0]][0], spare[0])
+                raw[name].append((r["affiliation_string"], labels))
+                continue
+            unnamed = [x for x in ids if x not in ever_named]
             for lab in entries:
                 oa_id, _, lname = lab.partition(" - ")
                 if oa_id.strip() != "-1":
                     labels.append((oa_id.strip(), lname))
-                elif unnamed and checked:
-                    labels.append((unnamed.pop(0), ""))
                 elif unnamed:
-                    labels += [(x, ever_named.get(x, "")) for x in unnamed]
-                    unnamed = []
+                    labels.append((unnamed.pop(0), ""))
             if not labels and r.get("has_FN", "0") not in ("", "0"):
                 # the checker's verdict (gold_1500's ``has_FN`` / ``conf_mat_new``) is that the string names
                 # an institution that was missed, and the labels name none: one OpenAlex did not list
@@ -634,10 +652,12 @@ def main(argv: list[str] | None = None) -> int:
         "labelled string names that record's country or city and some name another country; a display "
         "name shared by several records, when the strings' country or city picks one; a name that is one "
         "record's other name (label, alias, acronym), when the strings name its country or city and no "
-        "other. A labels_name entry '-1 - None' is read as no institution, except where the row's labels "
-        "column holds an OpenAlex id named nowhere in the files (their script wrote '-1 - None' for ids it "
-        "had no name for): then it is that institution, unmapped; and except where the checker marked the "
-        "row a missed institution (gold_1500's has_FN: an institution OpenAlex did not list), unmapped too. Every string in another script than Latin "
+        "other. In gold_1500 (a checker's verdict per row) the label is the labels_name column, '-1 - None' "
+        "being no institution except beside a labels id named nowhere in the files (that institution, "
+        "unmapped) or where the checker marked a missed institution (has_FN: one OpenAlex did not list, "
+        "unmapped). In sampled_200 and cwts_* the label is the labels column (labels_name, a lossy rendering, "
+        "drops ids and adds others), its ids named from the files or the row's institution1/institution2 "
+        "columns. Every string in another script than Latin "
         "(Chinese, Japanese, Arabic, Persian, Cyrillic; 48 in these files) is labelled '-1', plainly named "
         "universities included: the labellers left them, so their label counts as unmapped. "
         f"Distinct OpenAlex labels: {OA_MAPPING_COUNTS}. Unmapped labels "
