@@ -1388,3 +1388,24 @@ def test_a_single_word_opening_a_sites_name_is_no_institution():
     text = "Wellcome Sanger Institute, Wellcome Genome Campus, Hinxton, UK"
     assert [x.ror_id for x in m.match(text)] == [sanger.id]
     assert [x.ror_id for x in m.match("Supported by Wellcome, London, UK")] == [trust.id]
+
+
+def test_a_one_word_name_written_in_capitals_standing_alone_is_as_good_as_an_acronym():
+    """ "CREST, CEREMADE": a one-word name the registry writes in capitals (an alias of the Centre de Recherche
+    en Mathématiques de la Décision), one institution's alone, standing as a segment, is not weakened as a
+    one-word name; inside a phrase it still is."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    ceremade = replace(
+        _org("0aaaci011", "Centre de Recherche en Mathématiques de la Décision", "FR", "Paris"),
+        names=(
+            RorName("Centre de Recherche en Mathématiques de la Décision", "fr", ("ror_display", "label")),
+            RorName("CEREMADE", "fr", ("alias",)),
+        ),
+    )
+    m = AffiliationMatcher(RorRegistry([ceremade]), MatcherConfig(single_token_max_df=1.0))
+    (hit,) = m.match("CREST, CEREMADE")
+    assert hit.ror_id == ceremade.id and "single-word" not in hit.explanation
+    assert m.match("the CEREMADE seminar series") == []

@@ -1324,6 +1324,15 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
             return -0.5, "single word that is a place name"
         if toks[0].orig.islower() and not ctx.text.islower():
             return -0.5, "single lower-case word"  # "avenue", not the institution "Avenues"
+        if (
+            len(c.entry.value) >= 4
+            and c.entry.value.isupper()
+            and ix.token_df.get(toks[0].norm, 0) <= 1
+            and _whole_segment(ctx.tokens, c.start, c.end)
+        ):
+            # "CEREMADE", "UNOCHAPECÓ": a name the registry writes in capitals, one institution's alone, standing
+            # as a segment of its own, is as good as an acronym that one institution bears
+            return 0.0, ""
         rest = [t for t in ctx.tokens[c.end :] if t.segment == toks[0].segment]
         if (
             rest
