@@ -1409,3 +1409,21 @@ def test_a_one_word_name_written_in_capitals_standing_alone_is_as_good_as_an_acr
     (hit,) = m.match("CREST, CEREMADE")
     assert hit.ror_id == ceremade.id and "single-word" not in hit.explanation
     assert m.match("the CEREMADE seminar series") == []
+
+
+def test_a_name_opening_with_its_city_is_completed_by_that_city_in_the_text():
+    """ "University of Medical Sciences, …, Poznan, Poland" is Poznan University of Medical Sciences: a name
+    that opens with its city, written without it as a segment of its own, with the city elsewhere in the
+    text; not without the city, and not for a head without its own "of" ("University Medical Center,
+    Amsterdam" is not read as Amsterdam University Medical Centers this way)."""
+    poznan = _university("0aaacj011", "Poznan University of Medical Sciences", "PL", "Poznań")
+    amsterdam = _org("0aaacj022", "Amsterdam University Medical Centers", "NL", "Amsterdam")
+    m = AffiliationMatcher(RorRegistry([poznan, amsterdam]))
+    text = (
+        "Department of Pharmacology, University of Medical Sciences, Rokietnicka 5a, 60-806 Poznan, Poland."
+    )
+    (hit,) = m.match(text)
+    assert hit.ror_id == poznan.id and "it opens with" in hit.explanation
+    assert m.match("Department of Pharmacology, University of Medical Sciences, Poland") == []
+    found = m.match("Department of Pathology, University Medical Center, Amsterdam, The Netherlands")
+    assert not any("it opens with" in x.explanation for x in found)

@@ -959,6 +959,17 @@ class AffiliationIndex:
                     and (tail in self.cities or tail in self.countries or tail in self.regions)
                 ):
                     self.heads[head].append((entries, tail))
+        # "Poznan University of Medical Sciences" written "University of Medical Sciences, …, Poznan": each name
+        # that opens with its city, under the rest when that is a university's or institute's name
+        self.lead_heads: dict[tuple[str, ...], list[tuple[list[_Entry], tuple[str, ...]]]] = defaultdict(list)
+        for key, entries in self.names.items():
+            if all(e.kind in ("swapped", "translated", "compact") for e in entries):
+                continue
+            for k in (1, 2, 3):
+                place, rest = key[:k], key[k:]
+                if len(rest) >= 3 and rest[0] in _CONTINUED_HEADS and place in self.cities:
+                    self.lead_heads[rest].append((entries, place))
+                    break
         self.max_key_len = max((len(k) for k in self.names), default=1)
         #: records (id, display name) by the id of the parent they name, and the cities of each record's
         #: family (``f_campus_city``): filled on first use
@@ -2013,6 +2024,24 @@ class AffiliationMatcher:
                     for cand in self._best_for_span(i, i + L, entries, ctx):
                         cand.score -= 0.03
                         cand.details.append(f"name completed by the place {' '.join(tail)!r} in the text")
+                        out.append(cand)
+            lead = (
+                # (the head's own "of": "University of Medical Sciences", not "University Medical Center")
+                norms[i] in _CONTINUED_HEADS
+                and i + 1 < n
+                and (i == 0 or toks[i - 1].segment != toks[i].segment)
+                and _OF_GAP_RE.fullmatch(ctx.text[toks[i].end : toks[i + 1].start])
+            )
+            for L in range(3, min(maxlen, n - i) + 1) if lead else ():
+                key = tuple(norms[i : i + L])
+                if key in ix.names or not _whole_segment(toks, i, i + L):
+                    continue
+                for entries, place in ix.lead_heads.get(key, ()):
+                    if not _mentioned_outside(ctx.places.get(place), i, i + L):
+                        continue
+                    for cand in self._best_for_span(i, i + L, entries, ctx):
+                        cand.score -= 0.05
+                        cand.details.append(f"name completed by the place {' '.join(place)!r} it opens with")
                         out.append(cand)
             # "University of CA–Davis", "University of NSW": a state written as its postal code inside a name
             if (
