@@ -1392,8 +1392,8 @@ def test_a_single_word_opening_a_sites_name_is_no_institution():
 
 def test_a_one_word_name_written_in_capitals_standing_alone_is_as_good_as_an_acronym():
     """ "CREST, CEREMADE": a one-word name the registry writes in capitals (an alias of the Centre de Recherche
-    en Mathématiques de la Décision), one institution's alone, standing as a segment, is not weakened as a
-    one-word name; inside a phrase it still is."""
+    en Mathématiques de la Décision), one institution's alone (its word in no other institution's one-word
+    name, and rare), standing as a segment, is not weakened as a one-word name; inside a phrase it still is."""
     from dataclasses import replace
 
     from rsec.engine.evidence.ror import RorName
@@ -1405,10 +1405,19 @@ def test_a_one_word_name_written_in_capitals_standing_alone_is_as_good_as_an_acr
             RorName("CEREMADE", "fr", ("alias",)),
         ),
     )
-    m = AffiliationMatcher(RorRegistry([ceremade]), MatcherConfig(single_token_max_df=1.0))
+    unochapeco = replace(
+        _university("0aaaci022", "Community University of Chapecó Region - Unochapecó", "BR", "Chapecó"),
+        names=(
+            RorName("Community University of Chapecó Region - Unochapecó", "en", ("ror_display", "label")),
+            RorName("UNOCHAPECÓ", "pt", ("alias",)),
+        ),
+    )
+    m = AffiliationMatcher(RorRegistry([ceremade, unochapeco]), MatcherConfig(single_token_max_df=1.0))
     (hit,) = m.match("CREST, CEREMADE")
     assert hit.ror_id == ceremade.id and "single-word" not in hit.explanation
     assert m.match("the CEREMADE seminar series") == []
+    # (the word also in the institution's own display name is still its alone)
+    assert [x.ror_id for x in m.match("Unochapeco.")] == [unochapeco.id]
 
 
 def test_a_name_opening_with_its_city_is_completed_by_that_city_in_the_text():

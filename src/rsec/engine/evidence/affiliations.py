@@ -1338,7 +1338,8 @@ def f_short(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConf
         if (
             len(c.entry.value) >= 4
             and c.entry.value.isupper()
-            and ix.token_df.get(toks[0].norm, 0) <= 1
+            and ix.token_df.get(toks[0].norm, 0) <= 3
+            and all(e.org_id == c.org.id for e in ix.names.get((toks[0].norm,), ()))
             and _whole_segment(ctx.tokens, c.start, c.end)
         ):
             # "CEREMADE", "UNOCHAPECÓ": a name the registry writes in capitals, one institution's alone, standing
