@@ -1136,7 +1136,7 @@ def _segment(chunk: str) -> list[tuple[str, str]]:
     i = 0
     pending = ""
     while i < len(chunk):
-        for term in orgs.CJK_TERMS_SORTED:
+        for term in _terms_at(chunk, simp, i):
             n = len(term)
             if chunk[i : i + n] == term or simp[i : i + n] == term:
                 if _lone_country(chunk, simp, i, term):
@@ -1161,10 +1161,31 @@ def _segment(chunk: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _terms_by_first() -> dict[str, tuple[tuple[int, str], ...]]:
+    """The vocabulary's terms by their first character, each with its place in ``CJK_TERMS_SORTED``."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for k, term in enumerate(orgs.CJK_TERMS_SORTED):
+        out.setdefault(term[0], []).append((k, term))
+    return {c: tuple(v) for c, v in out.items()}
+
+
+def _terms_at(chunk: str, simp: str, i: int) -> list[str]:
+    """The terms that may start at ``i`` of ``chunk`` (or of its simplified form), longest first, in the
+    order of ``CJK_TERMS_SORTED``: the ones starting with either character there."""
+    if i >= len(chunk):
+        return []
+    by_first = _terms_by_first()
+    found = by_first.get(chunk[i], ())
+    if simp[i] != chunk[i] and simp[i] in by_first:
+        found = tuple(sorted({*found, *by_first[simp[i]]}))
+    return [term for _, term in found]
+
+
 def _term_at(chunk: str, simp: str, i: int) -> bool:
     """Whether ``chunk`` ends at ``i`` or a vocabulary term starts there."""
     return i >= len(chunk) or any(
-        chunk.startswith(t, i) or simp.startswith(t, i) for t in orgs.CJK_TERMS_SORTED
+        chunk.startswith(t, i) or simp.startswith(t, i) for t in _terms_at(chunk, simp, i)
     )
 
 
@@ -1181,7 +1202,7 @@ def _affixed_word(chunk: str, simp: str, start: int, end: int) -> bool:
         return False
     if any(
         (chunk.startswith(t, end) or simp.startswith(t, end)) and not _lone_country(chunk, simp, end, t)
-        for t in orgs.CJK_TERMS_SORTED
+        for t in _terms_at(chunk, simp, end)
     ):
         return False
     return bool(japanese.glosses(chunk[start : end + 1]))
