@@ -1042,26 +1042,17 @@ def _cyrillic_org(text: str) -> tuple[list[Reading], frozenset[str]]:
         # the other English forms of the word, after its spellings (the first two alternatives are
         # the ones compared by sound and spelling), compared exactly: химический, chemical
         other_forms = [w for w in _inflections(english) + _adjective_forms(english) if w not in english]
+        first = (english + alts)[:1]
         translated.append(
             make_token(
                 english + alts + other_forms,
                 [word] * len(english) + notes + [word] * len(other_forms),
+                generic=bool(first) and first[0] in orgs.GENERIC_WORDS,
                 max_alts=MAX_ALTS + 4 + len(other_forms),
+                spelt=frozenset(other_forms),  # no sound keys: they are compared exactly
             )
         )
-    r = Reading(tuple(translated), r.method, r.translit, r.japanese, r.detail)
-    return [
-        Reading(
-            tuple(
-                make_token(t.alts, t.notes, generic=t.text in orgs.GENERIC_WORDS, max_alts=MAX_ALTS + 4)
-                for t in r.tokens
-            ),
-            r.method,
-            True,
-            False,
-            r.detail,
-        )
-    ], frozenset(forms | phrase_forms)
+    return [Reading(tuple(translated), r.method, True, False, r.detail)], frozenset(forms | phrase_forms)
 
 
 #: "and" in Russian, Ukrainian and Belarusian names: no word of the name's content, as "and" is not
