@@ -819,6 +819,13 @@ def _university(rid: str, name: str, country: str, city: str):
     return replace(_org(rid, name, country, city), types=("education",))
 
 
+def _display_and_alias(display: str, alias: str) -> tuple:
+    """The names of a record displayed as ``display`` and also known as ``alias`` (English)."""
+    from rsec.engine.evidence.ror import RorName
+
+    return (RorName(display, "en", ("ror_display", "label")), RorName(alias, "en", ("alias",)))
+
+
 def test_the_opening_words_of_one_universitys_name_with_its_place_resolve():
     """ "Wageningen University, Wageningen" is Wageningen University & Research (no other name opens so);
     not without a place, not the opening of a campus ("Yonsei University Wonju Campus") nor of a name another
@@ -1194,15 +1201,12 @@ def test_a_campus_record_gives_way_when_the_text_names_another_campus_of_its_fam
     New South Wales, Liverpool"), nor is a region ending the display name ("… University of New Jersey")."""
     from dataclasses import replace
 
-    from rsec.engine.evidence.ror import RorName, RorRelationship
+    from rsec.engine.evidence.ror import RorRelationship
 
     system = RorRelationship("parent", "https://ror.org/0aaacc099", "University of Massachusetts System")
     boston = replace(
         _university("0aaacc011", "University of Massachusetts Boston", "US", "Boston"),
-        names=(
-            RorName("University of Massachusetts Boston", "en", ("ror_display", "label")),
-            RorName("University of Massachusetts", "en", ("alias",)),
-        ),
+        names=_display_and_alias("University of Massachusetts Boston", "University of Massachusetts"),
         relationships=(system,),
     )
     chan = replace(
@@ -1211,18 +1215,12 @@ def test_a_campus_record_gives_way_when_the_text_names_another_campus_of_its_fam
     )
     unsw = replace(
         _university("0aaacc033", "UNSW Sydney", "AU", "Sydney"),
-        names=(
-            RorName("UNSW Sydney", "en", ("ror_display", "label")),
-            RorName("University of New South Wales", "en", ("alias",)),
-        ),
+        names=_display_and_alias("UNSW Sydney", "University of New South Wales"),
         relationships=(RorRelationship("child", "https://ror.org/0aaacc098", "UNSW Canberra"),),
     )
     rutgers = replace(
         _university("0aaacc044", "Rutgers, The State University of New Jersey", "US", "New Brunswick"),
-        names=(
-            RorName("Rutgers, The State University of New Jersey", "en", ("ror_display", "label")),
-            RorName("Rutgers University", "en", ("alias",)),
-        ),
+        names=_display_and_alias("Rutgers, The State University of New Jersey", "Rutgers University"),
     )
     places = [
         _org("0aaacc055", "Liverpool Hospital", "AU", "Liverpool"),
@@ -1254,23 +1252,19 @@ def test_a_kind_of_institution_is_one_record_only_with_its_city():
     city ("University of Texas System" / "University of Texas at Austin") keeps its name."""
     from dataclasses import replace
 
-    from rsec.engine.evidence.ror import RorName, RorRelationship
+    from rsec.engine.evidence.ror import RorRelationship
 
     rawalpindi = replace(
         _university("0aaacd011", "Government College Asghar Mall Rawalpindi", "PK", "Rawalpindi"),
-        names=(
-            RorName("Government College Asghar Mall Rawalpindi", "en", ("ror_display", "label")),
-            RorName("Government Post Graduate College", "en", ("alias",)),
+        names=_display_and_alias(
+            "Government College Asghar Mall Rawalpindi", "Government Post Graduate College"
         ),
     )
     karak = _university("0aaacd022", "Government Post Graduate College, Karak", "PK", "Karak")
     mansehra = _org("0aaacd033", "District Headquarters Hospital Mansehra", "PK", "Mansehra")
     system = replace(
         _university("0aaacd044", "The University of Texas System", "US", "Austin"),
-        names=(
-            RorName("The University of Texas System", "en", ("ror_display", "label")),
-            RorName("University of Texas", "en", ("alias",)),
-        ),
+        names=_display_and_alias("The University of Texas System", "University of Texas"),
         relationships=(
             RorRelationship("child", "https://ror.org/0aaacd055", "University of Texas Arlington"),
         ),
@@ -1302,14 +1296,9 @@ def test_a_possessive_name_is_one_word():
     name: "King's Buildings" (a campus of the University of Edinburgh) is not the hospital."""
     from dataclasses import replace
 
-    from rsec.engine.evidence.ror import RorName
-
     kch = replace(
         _org("0aaace011", "King's College Hospital", "GB", "London"),
-        names=(
-            RorName("King's College Hospital", "en", ("ror_display", "label")),
-            RorName("King's", "en", ("alias",)),
-        ),
+        names=_display_and_alias("King's College Hospital", "King's"),
     )
     edinburgh = _university("0aaace022", "University of Edinburgh", "GB", "Edinburgh")
     m = AffiliationMatcher(RorRegistry([kch, edinburgh]))
@@ -1350,14 +1339,9 @@ def test_a_swapped_head_is_completed_by_its_place():
     head goes on in its segment ("Texas University of Arts, Austin")."""
     from dataclasses import replace
 
-    from rsec.engine.evidence.ror import RorName
-
     system = replace(
         _university("0aaacg011", "The University of Texas System", "US", "Austin"),
-        names=(
-            RorName("The University of Texas System", "en", ("ror_display", "label")),
-            RorName("University of Texas", "en", ("alias",)),
-        ),
+        names=_display_and_alias("The University of Texas System", "University of Texas"),
     )
     austin = _university("0aaacg022", "The University of Texas at Austin", "US", "Austin")
     m = AffiliationMatcher(RorRegistry([system, austin]))
@@ -1374,14 +1358,9 @@ def test_a_single_word_opening_a_sites_name_is_no_institution():
     …) is weaker; the word alone still counts as the one-word name it is."""
     from dataclasses import replace
 
-    from rsec.engine.evidence.ror import RorName
-
     trust = replace(
         _org("0aaach011", "Wellcome Trust", "GB", "London"),
-        names=(
-            RorName("Wellcome Trust", "en", ("ror_display", "label")),
-            RorName("Wellcome", "en", ("alias",)),
-        ),
+        names=_display_and_alias("Wellcome Trust", "Wellcome"),
     )
     sanger = _org("0aaach022", "Wellcome Sanger Institute", "GB", "Hinxton")
     m = AffiliationMatcher(RorRegistry([trust, sanger]), MatcherConfig(single_token_max_df=1.0))
