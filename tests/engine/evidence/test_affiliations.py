@@ -1415,3 +1415,38 @@ def test_a_name_opening_with_its_city_is_completed_by_that_city_in_the_text():
     assert m.match("Department of Pharmacology, University of Medical Sciences, Poland") == []
     found = m.match("Department of Pathology, University Medical Center, Amsterdam, The Netherlands")
     assert not any("it opens with" in x.explanation for x in found)
+
+
+def test_a_newly_founded_namesake_gives_way_and_a_withdrawn_duplicate_is_its_successor():
+    """ "Université de Toulouse" is the name of a university founded in the registry's latest year and the
+    name of a withdrawn record, a duplicate of the federal university that bore it before: the literature
+    names the older institution, reported by the record the duplicate was withdrawn for. A newly founded
+    institution alone with its name is still found."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName, RorRelationship
+
+    federal = replace(
+        _university("0aaack011", "Federal University of Valdemar", "FR", "Valdemar"),
+        status="inactive",
+        established=2015,
+    )
+    duplicate = replace(
+        _university("0aaack022", "Université de Valdemar", "FR", "Valdemar"),
+        names=(
+            RorName("Université de Valdemar", "fr", ("ror_display", "label")),
+            RorName("University of Valdemar", "en", ("label",)),
+        ),
+        status="withdrawn",
+        relationships=(RorRelationship("successor", federal.id, "Federal University of Valdemar"),),
+    )
+    founded = replace(
+        duplicate, id="https://ror.org/0aaack033", status="active", relationships=(), established=2025
+    )
+    other = replace(_university("0aaack044", "Université de Marsac", "FR", "Marsac"), established=2025)
+    m = AffiliationMatcher(RorRegistry([federal, duplicate, founded, other]))
+    (hit,) = m.match("Laboratoire de Chimie, Université de Valdemar, 31000 Valdemar, France")
+    assert hit.ror_id == federal.id and hit.matched_id == duplicate.id
+    (hit,) = m.match("University of Valdemar, Valdemar, France")
+    assert hit.ror_id == federal.id
+    assert [x.ror_id for x in m.match("Université de Marsac, France")] == [other.id]

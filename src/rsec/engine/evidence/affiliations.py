@@ -29,8 +29,8 @@ How (see docs/decisions/0003-affiliation-matching.md for the measured reasons):
    institution per span above :attr:`MatcherConfig.threshold`.
 5. **Select** non-overlapping spans, longest first: "Department of X, Y University" yields Y University,
    "University of California, Davis" is not also "University of California", and a string naming a
-   laboratory and its university yields both (as the gold sets label them). Inactive records are
-   replaced by their successor; each match carries its lineage (child → parent …) so that due
+   laboratory and its university yields both (as the gold sets label them). Withdrawn records are
+   replaced by their successor (inactive ones with ``follow_successors``); each match carries its lineage (child → parent …) so that due
    diligence can treat a lab of a listed university as that university's.
 """
 
@@ -86,8 +86,9 @@ class MatcherConfig:
     common_word_share: float = 0.0017
     #: fuzzy matching: two distinctive words correspond when their rapidfuzz ratio reaches this
     fuzzy_word_ratio: float = 80.0
-    #: return the successor of an inactive / withdrawn record instead of the record the text names
-    #: (off: the gold sets label the record named; the successor is always in the explanation)
+    #: return the successor of an inactive record instead of the record the text names (off: the gold
+    #: sets label the record named; the successor is always in the explanation). A withdrawn record (a
+    #: duplicate or an error) is always reported as the record it was withdrawn for.
     follow_successors: bool = False
 
 
@@ -1775,6 +1776,9 @@ class AffiliationMatcher:
         self._near_cache: dict[str, tuple[str, ...]] = {}
         self._sorted_vocab = sorted(self.index.vocab)
         self.features = tuple(features)
+        #: the latest founding year the registry records (the year of its release, near enough): a record
+        #: founded in it or the year before is a new institution (``_prior``)
+        self._latest_year = max((o.established or 0 for o in self.registry), default=0)
 
     # context ---------------------------------------------------------------------------------
     def _context(self, text: str, tokens: list[Token]) -> _Context:
@@ -2380,10 +2384,15 @@ class AffiliationMatcher:
                 best.details.append(f"{len(rivals) + 1} institutions share this name")
         return [best]
 
-    def _prior(self, c: _Candidate) -> tuple[int, int, int, int]:
-        """Tie-break among same-named institutions: active, display name, parent of the others, size."""
+    def _prior(self, c: _Candidate) -> tuple[int, int, int, int, int]:
+        """Tie-break among same-named institutions: not newly founded, active, display name, parent of the
+        others, size. An institution founded in the registry's latest two years that bears an older
+        institution's name ("Université de Toulouse", founded 2025, the name the COMUE bore before) is named
+        by little of the literature yet: the older bearer is meant."""
         org = c.org
+        new = bool(org.established and self._latest_year and org.established >= self._latest_year - 1)
         return (
+            int(new),
             0 if org.status == "active" else 1,
             _KIND_RANK[c.entry.kind],
             len(org.related("parent")),
@@ -2745,7 +2754,10 @@ class AffiliationMatcher:
                 cur = self.registry.current(rid)
                 if cur != rid:
                     details.append(f"{c.org.status} record, successor {cur}")
-                    if self.config.follow_successors:
+                    if self.config.follow_successors or c.org.status == "withdrawn":
+                        # (a withdrawn record is a duplicate or an error: the record it was withdrawn
+                        # for stands for it, "Université de Toulouse" [withdrawn] for the Université
+                        # Fédérale de Toulouse Midi-Pyrénées)
                         rid = cur
                 else:
                     details.append(f"{c.org.status} record")
