@@ -1450,3 +1450,14 @@ def test_a_newly_founded_namesake_gives_way_and_a_withdrawn_duplicate_is_its_suc
     (hit,) = m.match("University of Valdemar, Valdemar, France")
     assert hit.ror_id == federal.id
     assert [x.ror_id for x in m.match("Université de Marsac, France")] == [other.id]
+
+
+def test_the_opening_words_of_a_name_followed_in_their_segment_by_places_resolve():
+    """ "Vellore Institute of Technology Vellore, India" is the Vellore Institute of Technology University: the
+    opening words of one university's name, followed in their segment by its city, as when they stand alone
+    in it; not when other words follow."""
+    vit = _university("0aaacl011", "Talmora Institute of Technology University", "IN", "Talmora")
+    m = AffiliationMatcher(RorRegistry([vit]))
+    (hit,) = m.match("School of Physics, Talmora Institute of Technology Talmora, India 600001")
+    assert hit.ror_id == vit.id
+    assert m.match("School of Physics, Talmora Institute of Technology Alumni Office, India") == []

@@ -1894,6 +1894,16 @@ class AffiliationMatcher:
         cand.details = details
         return cand
 
+    @staticmethod
+    def _ends_with_places(i: int, j: int, ctx: _Context) -> bool:
+        """[i, j) opens its segment and the rest of the segment is places and numbers ("Vellore Institute
+        of Technology Vellore, India")."""
+        toks = ctx.tokens
+        if (i > 0 and toks[i - 1].segment == toks[i].segment) or j >= len(toks):
+            return False
+        rest = [k for k in range(j, len(toks)) if toks[k].segment == toks[j - 1].segment]
+        return bool(rest) and all(k in ctx.location_token_idx or toks[k].norm.isdigit() for k in rest)
+
     def _candidates(self, ctx: _Context) -> list[_Candidate]:
         ix, cfg = self.index, self.config
         toks = ctx.tokens
@@ -1911,7 +1921,7 @@ class AffiliationMatcher:
                 if (
                     not entries
                     and L >= 2
-                    and _whole_segment(toks, i, i + L)
+                    and (_whole_segment(toks, i, i + L) or self._ends_with_places(i, i + L, ctx))
                     and toks[i].segment == toks[i + L - 1].segment
                 ):
                     entries = ix.openings.get(key)
