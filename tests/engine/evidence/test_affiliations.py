@@ -1461,3 +1461,24 @@ def test_the_opening_words_of_a_name_followed_in_their_segment_by_places_resolve
     (hit,) = m.match("School of Physics, Talmora Institute of Technology Talmora, India 600001")
     assert hit.ror_id == vit.id
     assert m.match("School of Physics, Talmora Institute of Technology Alumni Office, India") == []
+
+
+def test_a_unit_like_name_before_an_institution_it_is_related_to_is_its_own_record():
+    """ "Centre for Eye Research Australia, …, University of Melbourne": a name opening with a unit word before
+    another institution is read as that institution's unit, not as the registry's record of that name, unless
+    the registry relates the record to the institution that follows (an affiliated centre of its own)."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorRelationship
+
+    uni = _university("0aaacn011", "University of Wattleford", "AU", "Wattleford")
+    centre = replace(
+        _org("0aaacn022", "Centre for Retinal Research Australia", "AU", "Wattleford"),
+        relationships=(RorRelationship("related", uni.id, "University of Wattleford"),),
+    )
+    other = _org("0aaacn033", "Centre for Soil Studies Australia", "AU", "Perth")
+    m = AffiliationMatcher(RorRegistry([uni, centre, other]))
+    text = "Centre for Retinal Research Australia, University of Wattleford, Wattleford, Australia"
+    assert [x.ror_id for x in m.match(text)] == [centre.id, uni.id]
+    text = "Centre for Soil Studies Australia, University of Wattleford, Wattleford, Australia"
+    assert [x.ror_id for x in m.match(text)] == [uni.id]

@@ -2686,7 +2686,14 @@ class AffiliationMatcher:
                 for d in chosen
                 if d.start > c.start and d.start >= c.end and ctx.tokens[d.start].part == first.part
             ]
-            if later and name_key(c.entry.value)[:1] in _UNIT_WORDS and c.entry.kind != "acronym":
+            if (
+                later
+                and name_key(c.entry.value)[:1] in _UNIT_WORDS
+                and c.entry.kind != "acronym"
+                and not any(d.org.id in c.org.related("related") for d in later)
+            ):
+                # (unless the registry links the record to an institution that follows: "Centre for Eye
+                # Research Australia, …, University of Melbourne" names the centre's own record)
                 continue
             if (
                 later
