@@ -1482,3 +1482,18 @@ def test_a_unit_like_name_before_an_institution_it_is_related_to_is_its_own_reco
     assert [x.ror_id for x in m.match(text)] == [centre.id, uni.id]
     text = "Centre for Soil Studies Australia, University of Wattleford, Wattleford, Australia"
     assert [x.ror_id for x in m.match(text)] == [uni.id]
+
+
+def test_a_german_universitatsklinik_is_read_as_english_writes_it():
+    """ "Balgrist University Hospital" is the Universitätsklinik Balgrist, as "Münster University Hospital" is
+    the Universitätsklinikum Münster: "Universitätsklinik" and "Universitätsspital" open a university hospital's
+    name too; a clinic "für" a speciality gets no such form."""
+    klinik = _org("0aaaco011", "Universitätsklinik Valdhof", "CH", "Zurich")
+    spital = _org("0aaaco022", "Universitätsspital Ostwald", "CH", "Basel")
+    speciality = _org("0aaaco033", "Universitätsklinik für Neurologie", "AT", "Graz")
+    m = AffiliationMatcher(RorRegistry([klinik, spital, speciality]))
+    assert [x.ror_id for x in m.match("Department of Orthopaedics, Valdhof University Hospital, Zurich")] == [
+        klinik.id
+    ]
+    assert [x.ror_id for x in m.match("Ostwald University Hospital, Basel, Switzerland")] == [spital.id]
+    assert m.match("Neurologie University Hospital, Graz, Austria") == []

@@ -628,7 +628,7 @@ _KIND_RANK = {
 }  # fmt: skip
 #: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
 #: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
-#: "Universitätsklinikum", "Hôpitaux Universitaires") and the French acronym that stands for the first
+#: "Universitätsklinikum", "Universitätsklinik", "Universitätsspital", "Hôpitaux Universitaires") and the French acronym that stands for the first
 _HOSPITAL_OPENINGS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("center", "hospitalier", "universitaire"), ("chu",)),
     (("center", "hospitalier", "regional", "universitaire"), ("chru", "chu")),
@@ -640,6 +640,8 @@ _HOSPITAL_OPENINGS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("azienda", "ospedaliero", "universitaria"), ()),
     (("azienda", "ospedaliera", "universitaria"), ()),
     (("universitatsklinikum",), ()),
+    (("universitatsklinik",), ()),
+    (("universitatsspital",), ()),
 )
 _HOSPITAL_CLOSINGS = (("hospital", "universitari"), ("hospital", "universitario"))
 
@@ -659,7 +661,7 @@ def _hospital_renderings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
             if key[-len(closing) :] == closing and len(key) > len(closing):
                 rest = key[: -len(closing)]
                 break
-    if not rest or rest[0] == "and" or all(w.isdigit() for w in rest):
+    if not rest or rest[0] in _FUNCTION_WORDS or all(w.isdigit() for w in rest):
         return []
     return [
         ("university", "hospital", *rest),
