@@ -1497,3 +1497,24 @@ def test_a_german_universitatsklinik_is_read_as_english_writes_it():
     ]
     assert [x.ror_id for x in m.match("Ostwald University Hospital, Basel, Switzerland")] == [spital.id]
     assert m.match("Neurologie University Hospital, Graz, Austria") == []
+
+
+def test_an_acronym_of_letters_and_digits_is_read_as_an_acronym():
+    """ "I2M, Aix-Marseille Univ., Marseille": an acronym of letters and digits, which the tokeniser splits,
+    is looked up whole and read as an acronym (with its city or country); not glued to other words, and not
+    beside a number (a postcode)."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    lab = replace(
+        _org("0aaacp011", "Institut de Géométrie de Valmont", "FR", "Valmont"),
+        names=(
+            RorName("Institut de Géométrie de Valmont", "fr", ("ror_display", "label")),
+            RorName("G3V", None, ("acronym",)),
+        ),
+    )
+    m = AffiliationMatcher(RorRegistry([lab]))
+    assert [x.ror_id for x in m.match("G3V, CNRS, Valmont, France")] == [lab.id]
+    assert m.match("G3V-beta, CNRS, Valmont, France") == []
+    assert m.match("Rue du Port, G3V 2AB Valmont, France") == []

@@ -2223,7 +2223,44 @@ class AffiliationMatcher:
                 ):
                     for cand in self._best_for_span(i, i + 2, ix.acronyms[joined], ctx, acronym=True):
                         out.append(cand)
+        out.extend(self._alphanumeric_acronyms(ctx))
         out.extend(self._composed(ctx))
+        return out
+
+    def _alphanumeric_acronyms(self, ctx: _Context) -> list[_Candidate]:
+        """ "I2M", "LS2N", "IM2NP": an acronym of letters and digits (words of its own to the tokeniser) standing
+        alone, read as an acronym is: with its city or country. Not beside other digits ("CB3 0HE" is a
+        postcode)."""
+        toks, text, ix = ctx.tokens, ctx.text, self.index
+        n = len(toks)
+        out: list[_Candidate] = []
+        for i, t in enumerate(toks):
+            if t.cjk or not t.orig[:1].isalpha() or not t.orig[:1].isupper():
+                continue
+            if t.start > 0 and (text[t.start - 1].isalnum() or text[t.start - 1] in _HYPHENS):
+                continue
+            j = i + 1
+            while j < n and j - i < 5 and toks[j].start == toks[j - 1].end and not toks[j].cjk:
+                j += 1
+            if j - i < 2:
+                continue
+            glued = text[t.start : toks[j - 1].end]
+            if (
+                not any(ch.isdigit() for ch in glued)
+                or sum(ch.isupper() for ch in glued) < 2
+                or (
+                    toks[j - 1].end < len(text)
+                    and (text[toks[j - 1].end].isalnum() or text[toks[j - 1].end] in _HYPHENS)
+                )
+                or glued not in ix.acronyms
+                or any(k in ctx.location_token_idx for k in range(i, j))
+                or any(
+                    0 <= k < n and toks[k].segment == t.segment and any(ch.isdigit() for ch in toks[k].orig)
+                    for k in (i - 1, j)
+                )
+            ):
+                continue
+            out.extend(self._best_for_span(i, j, ix.acronyms[glued], ctx, acronym=True))
         return out
 
     def _composed(self, ctx: _Context) -> list[_Candidate]:
