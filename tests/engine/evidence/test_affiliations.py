@@ -1518,3 +1518,14 @@ def test_an_acronym_of_letters_and_digits_is_read_as_an_acronym():
     assert [x.ror_id for x in m.match("G3V, CNRS, Valmont, France")] == [lab.id]
     assert m.match("G3V-beta, CNRS, Valmont, France") == []
     assert m.match("Rue du Port, G3V 2AB Valmont, France") == []
+
+
+def test_hong_kong_named_beside_a_mainland_institution_does_not_contradict_it():
+    """Hong Kong and Macao have their own country codes in ROR but are part of China: a mainland institution in
+    a string that names Hong Kong (a joint laboratory with a Hong Kong university) is not contradicted, as a
+    Hong Kong institution in a string that says China is not."""
+    hk = _university("0aaacq011", "Harbourview University of Hong Kong", "HK", "Hong Kong")
+    mainland = _university("0aaacq022", "Lianshan University", "CN", "Lianshan")
+    m = AffiliationMatcher(RorRegistry([hk, mainland]))
+    text = "Harbourview University of Hong Kong – Lianshan University Joint Laboratory for Marine Ecology"
+    assert [x.ror_id for x in m.match(text)] == [hk.id, mainland.id]

@@ -1297,6 +1297,10 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.15, f"country {cc} agrees"
     if cc in _CN_SARS and "CN" in wanted:
         return 0.05, f"{cc} written as China"
+    if cc == "CN" and wanted <= _CN_SARS:
+        # (a mainland institution beside Hong Kong or Macao, part of China: "The Chinese University of Hong
+        # Kong – Zhejiang University Joint Laboratory"): no support, no contradiction
+        return 0.0, f"{', '.join(sorted(wanted))} is China"
     if not ctx.countries_for(ctx.tokens[c.start].part, c.start, c.end, strong_only=True):
         return 0.0, ""  # only a two-letter code, which may be a state or region
     if not ctx.part_names_country(ctx.tokens[c.start].part, c.start, c.end):
