@@ -27,8 +27,8 @@ COMPILED: tuple[str, ...] = tuple(
     f"rsec.engine.names.{m}"
     for m in (
         "arabic", "chinese", "codec", "config", "cyrillic_asian", "features", "index", "japanese",
-        "kana", "keys", "korean", "matcher", "nicknames", "normalize", "orgs", "phonetic", "readings",
-        "slavic",
+        "kana", "keys", "korean", "matcher", "nicknames", "normalize", "orgs", "phonetic", "ranking",
+        "readings", "slavic",
     )
 ) + ("rsec.engine.lists.model", "rsec.engine.lists.screening")  # fmt: skip
 

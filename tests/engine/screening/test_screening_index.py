@@ -9,7 +9,7 @@ import pytest
 from screening_helpers import SimpleMatcher, SimpleQuery, simple_keys, synthetic_entities, synthetic_name
 
 from rsec.engine.lists.model import ListEntity, Name
-from rsec.engine.names.index import IndexFormatError, KeyPostings, ScreeningIndex, key_hash
+from rsec.engine.names.index import IndexFormatError, KeyPostings, ScreeningIndex, _query_hashes, key_hash
 
 
 def _people() -> list[ListEntity]:
@@ -152,3 +152,54 @@ def test_rows_of_several_keys_are_merged_with_their_summed_weights():
                 expected[r] = sum(weights)
         assert ids.tolist() == sorted(expected)
         assert overlap.tolist() == pytest.approx([expected[r] for r in sorted(expected)], rel=1e-12)
+
+
+def test_ranking_in_c_loops_gives_the_numpy_ranking_exactly(monkeypatch):
+    """The one-pass ranking (compiled: C loops) returns the very candidates, scores and order of the
+    NumPy path, ties included (equal scores by row), for every limit, floor and scan cap; where a key
+    is too common to scan it hands over to the NumPy path."""
+    from rsec.engine.names import ranking
+
+    rng = random.Random(17)
+    vocab = [f"k{i}" for i in range(40)]
+    # many rows share one key set exactly (equal scores), some keys are in most rows
+    shapes = [set(rng.sample(vocab, rng.randint(1, 5))) for _ in range(60)]
+    rows = [set(rng.choice(shapes)) | ({"k0"} if rng.random() < 0.7 else set()) for _ in range(4_000)]
+    postings = KeyPostings.build(rows)
+    checked = handed_over = 0
+    for _ in range(300):
+        query = rng.sample(vocab, rng.randint(1, 12))
+        limit, floor, cap = (
+            rng.choice([1, 5, 40, 500]),
+            rng.choice([0.0, 0.2, 0.5]),
+            rng.choice([500, 10_000]),
+        )
+        monkeypatch.setattr(ranking, "COMPILED", False)
+        slow = postings.candidates(query, limit=limit, scan_cap=cap, min_score=floor)
+        acc, touched = postings._scratch()
+        found = ranking.rank_scanned(
+            postings.hashes, postings.ptr, postings.post, postings.idf, postings.row_weight,
+            acc, touched, _query_hashes(query), cap, floor, limit,
+        )  # fmt: skip
+        assert not acc.any(), "the scratch space is left all zero"
+        if found is None:
+            handed_over += 1
+            assert slow.examined > cap or slow.skipped_common  # a key too common to scan
+            continue
+        monkeypatch.setattr(ranking, "COMPILED", True)
+        fast = postings.candidates(query, limit=limit, scan_cap=cap, min_score=floor)
+        for got in (fast, found):
+            ids, scores, examined, keys = (
+                (got.ids, got.scores, got.examined, got.keys) if got is fast else got
+            )
+            assert ids.tolist() == slow.ids.tolist() and ids.dtype == slow.ids.dtype
+            assert scores.tolist() == slow.scores.tolist() and scores.dtype == slow.scores.dtype
+            assert (examined, keys) == (slow.examined, slow.keys)
+        pairs = list(zip(slow.scores.tolist(), slow.ids.tolist(), strict=True))
+        assert pairs == sorted(pairs, key=lambda p: (-p[0], p[1]))  # best first, ties by row
+        checked += 1
+    assert checked > 150 and handed_over > 10
+    # equal key sets tie: the lower row comes first
+    tie = postings.candidates(sorted(rows[0]), limit=40, scan_cap=10_000)
+    top = [r for r, s in zip(tie.ids.tolist(), tie.scores.tolist(), strict=True) if s == tie.scores[0]]
+    assert top == sorted(top) and len(top) > 1

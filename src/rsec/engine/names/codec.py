@@ -43,7 +43,7 @@ DICTIONARIES = (
 #: Modules of this package that score, not read: a change to the matcher's features or weights, the
 #: index or the evaluation leaves stored readings and keys valid. Every other module (readings,
 #: normalisation, transliteration, dictionaries, keys, this codec) is part of the name analysis.
-SCORING_MODULES = frozenset({"__init__", "config", "evaluate", "features", "index", "matcher"})
+SCORING_MODULES = frozenset({"__init__", "config", "evaluate", "features", "index", "matcher", "ranking"})
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ import math
 import multiprocessing
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -41,6 +42,8 @@ import numpy as np
 import orjson
 
 from rsec.engine.lists.model import ListEntity, Name
+
+from . import ranking
 
 KeyFn = Callable[[str, str], Iterable[str]]
 
@@ -113,6 +116,11 @@ def _written_in_another_script(name: str) -> bool:
     return any(ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in name)
 
 
+def _query_hashes(keys: Iterable[str]) -> list[int]:
+    """The hashes of a query's keys, each once, in one order for both ranking paths."""
+    return list({key_hash(k) for k in keys if k})
+
+
 @lru_cache(maxsize=262_144)
 def key_hash(key: str) -> int:
     """Stable 64-bit hash of a key (independent of PYTHONHASHSEED); memoised, as keys recur."""
@@ -152,6 +160,7 @@ class KeyPostings:
         self.row_weight = row_weight  # float32, one per row
         self.n_rows = int(len(row_weight))
         self._idf_cache: np.ndarray | None = None
+        self._local = threading.local()  # ranking.rank_scanned's scratch space, one per thread
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -222,7 +231,10 @@ class KeyPostings:
 
     # -- retrieval ---------------------------------------------------------------------------
     def lookup(self, keys: Iterable[str]) -> np.ndarray:
-        hs = np.fromiter({key_hash(k) for k in keys if k}, dtype=np.uint64)
+        return self._lookup_hashes(_query_hashes(keys))
+
+    def _lookup_hashes(self, query_hashes: list[int]) -> np.ndarray:
+        hs = np.fromiter(query_hashes, dtype=np.uint64, count=len(query_hashes))
         if not len(hs) or not len(self.hashes):
             return np.zeros(0, dtype=np.int64)
         pos = np.searchsorted(self.hashes, hs)
@@ -255,6 +267,16 @@ class KeyPostings:
         )
         return rows[first], overlap
 
+    def _scratch(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per-row scratch space of :func:`ranking.rank_scanned` for this thread (made on first use:
+        12 bytes a row)."""
+        local = self._local
+        acc = getattr(local, "acc", None)
+        if acc is None:
+            acc = local.acc = np.zeros(self.n_rows, np.float64)
+            local.touched = np.empty(self.n_rows, np.int32)
+        return acc, local.touched
+
     def candidates(
         self,
         keys: Iterable[str],
@@ -269,7 +291,26 @@ class KeyPostings:
         Work is bounded by ``scan_cap`` postings scanned plus binary-search tests of each common key
         against at most ``probe_cap`` candidates, whatever the size of the index.
         """
-        tids = self.lookup(keys)
+        query_hashes = _query_hashes(keys)
+        if ranking.COMPILED:
+            # every key rare enough to scan (the usual case): the same ranking in C loops
+            acc, touched = self._scratch()
+            found = ranking.rank_scanned(
+                self.hashes,
+                self.ptr,
+                self.post,
+                self.idf,
+                self.row_weight,
+                acc,
+                touched,
+                query_hashes,
+                scan_cap,
+                min_score,
+                limit,
+            )
+            if found is not None:
+                return Candidates(*found)
+        tids = self._lookup_hashes(query_hashes)
         empty = Candidates(np.zeros(0, np.int32), np.zeros(0, np.float32), 0, 0)
         if not len(tids):
             return empty
@@ -277,7 +318,7 @@ class KeyPostings:
         idf = self.idf[tids]
         order = np.argsort(df, kind="stable")
         tids, df, idf = tids[order], df[order], idf[order]
-        q_weight = float(idf.sum())
+        q_weight = sum(idf.tolist())  # added in order, rarest first (as ranking.rank_scanned adds them)
         scanned = 0
         n_rare = 0
         for d in df:
@@ -332,10 +373,8 @@ class KeyPostings:
         if min_score > 0.0:
             keep = dice >= min_score
             ids, dice = ids[keep], dice[keep]
-        if len(ids) > limit:
-            top = np.argpartition(-dice, limit - 1)[:limit]
-            ids, dice = ids[top], dice[top]
-        best = np.argsort(-dice, kind="stable")
+        # best first; equal scores by row (ids ascend), as ranking.rank_scanned orders them
+        best = np.argsort(-dice, kind="stable")[:limit]
         return Candidates(
             ids[best].astype(np.int32), dice[best].astype(np.float32), examined, len(tids), skipped
         )
