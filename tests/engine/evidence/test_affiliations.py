@@ -1529,3 +1529,19 @@ def test_hong_kong_named_beside_a_mainland_institution_does_not_contradict_it():
     m = AffiliationMatcher(RorRegistry([hk, mainland]))
     text = "Harbourview University of Hong Kong – Lianshan University Joint Laboratory for Marine Ecology"
     assert [x.ror_id for x in m.match(text)] == [hk.id, mainland.id]
+
+
+def test_a_hospital_named_with_the_university_qualifier_is_the_registry_hospital():
+    """ "Hôpital universitaire Necker–Enfants-Malades" is the registry's "Hôpital Necker-Enfants Malades", and
+    "Hospital Universitario de La Ribera" its "Hospital de La Ribera": the qualifier a city's teaching hospitals
+    are often given, in French or Spanish, unless the qualified form is another institution's name."""
+    plain = _org("0aaacr011", "Hôpital Saint-Aurèle", "FR", "Lyon")
+    ribera = _org("0aaacr022", "Hospital de La Vega", "ES", "Murcia")
+    other = _org("0aaacr033", "Hospital Universitario de Los Olmos", "ES", "Madrid")
+    olmos = _org("0aaacr044", "Hospital de Los Olmos", "ES", "Soria")
+    m = AffiliationMatcher(RorRegistry([plain, ribera, other, olmos]))
+    assert [
+        x.ror_id for x in m.match("Service de Pédiatrie, Hôpital universitaire Saint-Aurèle, Lyon, France")
+    ] == [plain.id]
+    assert [x.ror_id for x in m.match("Hospital Universitario de La Vega, Murcia, Spain")] == [ribera.id]
+    assert [x.ror_id for x in m.match("Hospital Universitario de Los Olmos, Madrid, Spain")] == [other.id]

@@ -897,6 +897,29 @@ class AffiliationIndex:
                     ):
                         translated[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
         self.names.update(translated)
+        # "Hôpital universitaire Necker-Enfants Malades" for "Hôpital Necker-Enfants Malades": a hospital's name
+        # with the university qualifier its city's hospitals are often given, unless that is another name
+        qualified: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            if (
+                len(key) < 2
+                or key[0] != "hospital"
+                or key[1].startswith("universit")
+                or key[1] in _FUNCTION_WORDS
+            ):
+                continue
+            for alt in (
+                ("hospital", "universitaire", *key[1:]),
+                ("hospital", "universitario", *key[1:]),
+            ):
+                if alt in self.names:
+                    continue
+                for e in entries:
+                    if e.kind in ("ror_display", "label", "alias") and not any(
+                        x.org_id == e.org_id for x in qualified[alt]
+                    ):
+                        qualified[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+        self.names.update(qualified)
         # "Korea Inst. Sci. Technol." for "Korea Institute of Science and Technology": the name without its
         # function words, when three words or more remain and no institution bears that form
         compact: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
