@@ -1545,3 +1545,12 @@ def test_a_hospital_named_with_the_university_qualifier_is_the_registry_hospital
     ] == [plain.id]
     assert [x.ror_id for x in m.match("Hospital Universitario de La Vega, Murcia, Spain")] == [ribera.id]
     assert [x.ror_id for x in m.match("Hospital Universitario de Los Olmos, Madrid, Spain")] == [other.id]
+
+
+def test_an_italian_policlinico_is_read_as_english_writes_it():
+    """ "University Hospital of Tor Vergata" is the Policlinico Tor Vergata: an Italian "Policlinico" is a
+    university hospital, and its name is read as English writes one."""
+    poli = _org("0aaacs011", "Policlinico Monte Sereno", "IT", "Rome")
+    m = AffiliationMatcher(RorRegistry([poli]))
+    text = "Department of Surgery, University Hospital of Monte Sereno, Rome, Italy"
+    assert [x.ror_id for x in m.match(text)] == [poli.id]

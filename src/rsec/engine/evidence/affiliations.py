@@ -628,7 +628,7 @@ _KIND_RANK = {
 }  # fmt: skip
 #: the words that open a university hospital's name in French, Spanish, Catalan, Portuguese, Italian and German
 #: (normalised: "Centre Hospitalier Universitaire", "Hospital Universitario", "Azienda Ospedaliero-Universitaria",
-#: "Universitätsklinikum", "Universitätsklinik", "Universitätsspital", "Hôpitaux Universitaires") and the French acronym that stands for the first
+#: "Universitätsklinikum", "Universitätsklinik", "Universitätsspital", "Policlinico", "Hôpitaux Universitaires") and the French acronym that stands for the first
 _HOSPITAL_OPENINGS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("center", "hospitalier", "universitaire"), ("chu",)),
     (("center", "hospitalier", "regional", "universitaire"), ("chru", "chu")),
@@ -642,6 +642,7 @@ _HOSPITAL_OPENINGS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("universitatsklinikum",), ()),
     (("universitatsklinik",), ()),
     (("universitatsspital",), ()),
+    (("policlinico",), ()),
 )
 _HOSPITAL_CLOSINGS = (("hospital", "universitari"), ("hospital", "universitario"))
 
