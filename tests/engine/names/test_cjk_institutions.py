@@ -138,6 +138,14 @@ def test_one_sound_alike_word_with_others_left_over_stays_below_the_threshold():
     assert score(_m(), "シネジス・グループ", "Synesis Group", ORG) >= DEFAULT_THRESHOLD
 
 
+def test_two_sound_alike_words_spelt_apart_are_no_better_than_one():
+    # every distinctive word in common agrees by the coarse sound of its kana reading alone (cabot ~ kabul,
+    # japan ~ shipping): as weak as one such word
+    assert score(_m(), "カボットジャパン株式会社", "KABUL EGYPT SHIPPING COMPANY", ORG) < DEFAULT_THRESHOLD
+    # one of them spelt near enough lifts the cap
+    assert score(_m(), "スプリングジャパン株式会社", "SPRING SHIPPING LIMITED", ORG) >= DEFAULT_THRESHOLD
+
+
 def test_korean_institutions_in_mccune_reischauer_spellings():
     # institutions keep older spellings: an unvoiced first consonant, ㅓ as u, ㅢ as ee
     assert score(_m(), "경희대학교", "Kyung Hee University", ORG) >= DEFAULT_THRESHOLD

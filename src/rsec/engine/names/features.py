@@ -428,8 +428,11 @@ def _assign(q: tuple[Token, ...], c: tuple[Token, ...], pairs: list[tuple], cros
         and (rest_q or rest_c)  # every word on both sides agreeing is not resting on one token
     ):
         score = min(score, cfg.single_token_cap)
-    if kind != "person" and cross == 2 and len(distinct) == 1 and distinct[0].how == "phonetic":
-        score = min(score, _sound_only_cap(distinct[0], cfg))
+    if kind != "person" and cross == 2 and distinct and all(m.how == "phonetic" for m in distinct):
+        # every distinctive word in common agrees by sound alone, spelt apart: two such words are no
+        # better evidence than one (シェブロン ジャパン sheburon japan ~ SPRING SHIPPING, マグネオ技研 ~ Makin
+        # Institute); one spelt near enough lifts the cap
+        score = min(score, max(_sound_only_cap(m, cfg) for m in distinct))
     if kind != "person" and matches and not distinct and any(not t.generic for t in q + c):
         score = min(score, 0.3)  # only generic words in common ("University" ↔ "University")
     if kind != "person" and any(_is_number(t) for t in rest_q + rest_c):
