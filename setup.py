@@ -2,7 +2,9 @@
 
 The modules of the name matcher and of bulk screening (``rsec._native.COMPILED``) are also compiled
 by Cython from their unchanged Python source (annotations are not read as C types, so the compiled
-module behaves as the source does); screening runs about a fifth faster. The extensions are optional:
+module behaves as the source does); screening runs about a fifth faster. One module,
+``rsec.engine.names.ranking``, turns annotation typing on in its header: its loops over the key index
+run as C, and as plain Python they are the same algorithm (the annotations are never evaluated). The extensions are optional:
 where no C compiler is at hand the package installs and runs as pure Python. ``RSEC_PURE_PYTHON=1``
 at build time skips them. Each build records the SHA-256 of every compiled source in
 ``rsec/_native.json``; a compiled module whose source has changed since is not imported (the source
