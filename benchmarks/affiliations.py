@@ -11,7 +11,9 @@ an empty gold list included: they measure false positives).
 OpenAlex gold sets label OpenAlex institution ids with their names; a label is mapped to ROR by name
 and the places its strings name (``map_openalex_labels``: one record's display name; a shared display
 name decided by country or city; another name of one record — label, alias, acronym — supported by a
-named country or city). Rows with any unmapped label are scored only in the "all rows" view, the
+named country or city, a city among the label's own words counting for such a name only where the string
+names no country: "Nanyang Polytechnic; Singapore" is not China's Nanyang Institute of Technology, whose
+alias it is). Rows with any unmapped label are scored only in the "all rows" view, the
 unmapped label counting as a miss. In gold_1500 (a checker's verdict per row) the label is the
 ``labels_name`` column: its entry "-1 - None" is no institution, except beside a ``labels`` id named
 nowhere in the files (what the script that wrote them put for an id it had no name for: that institution,
@@ -182,7 +184,8 @@ _SAME_COUNTRY = {"HK": "CN", "MO": "CN"}
 def _named_places(
     text: str, own: tuple[str, ...], lexicon: dict[tuple[str, ...], str]
 ) -> tuple[set[str], str]:
-    """Countries named in ``text`` outside the label's own words, and the normalised text."""
+    """Countries named in ``text`` outside the label's own words, and the normalised text without those
+    words."""
     toks = list(name_key(text))
     mask: set[int] = set()
     for i in range(len(toks) - len(own) + 1):
@@ -200,7 +203,8 @@ def _named_places(
                 i += L - 1
                 break
         i += 1
-    return found, " " + " ".join(toks) + " "
+    # (the label's own words masked: a city among them is weaker evidence, see ``map_openalex_labels``)
+    return found, " " + " ".join("\x00" if k in mask else t for k, t in enumerate(toks)) + " "
 
 
 def map_openalex_labels(
@@ -222,7 +226,9 @@ def map_openalex_labels(
     3. The name is no record's display name but exactly one record's other name (label in another
        language, alias, acronym, former name) → that record, when some row supports it and none
        contradicts it (so "University of Freiburg", a label of Switzerland's Fribourg, does not
-       map for strings in Germany).
+       map for strings in Germany). Here the record's city among the label's own words supports it
+       only in a row that names no country ("Nanyang Polytechnic; Singapore" names Singapore, not
+       the Chinese city of Nanyang of the institute that has the name as an alias).
     Everything else stays unmapped (the institution is mostly outside the registry subset).
     """
     from rsec.engine.evidence.affiliations import _country_lexicon
@@ -243,13 +249,18 @@ def map_openalex_labels(
             if lname or oa_id not in names:
                 names[oa_id] = lname
 
-    def evidence(ror_id: str, oa_id: str, key: tuple[str, ...]) -> tuple[int, int, int]:
+    def evidence(ror_id: str, oa_id: str, key: tuple[str, ...], other: bool = False) -> tuple[int, int, int]:
         org = registry[ror_id]
         city = " " + " ".join(name_key(org.city)) + " " if org.city else None
         support = contra = by_city = 0
         for text in texts[oa_id]:
             countries, norm = _named_places(text, key, lexicon)
             in_city = bool(city and city.strip() and city in norm)
+            # the city in the label's own words ("Beijing Chao-Yang Hospital") supports it; for a label that is
+            # only another name of the record, only where the string names no country ("Nanyang Polytechnic;
+            # Singapore" is not Nanyang, China's institute that has the alias)
+            own_city = bool(city and city.strip() and city in " " + " ".join(name_key(text)) + " ")
+            in_city = in_city or (own_city and not (other and countries))
             by_city += in_city
             if _SAME_COUNTRY.get(org.country_code, org.country_code) in countries or in_city:
                 support += 1
@@ -285,7 +296,7 @@ def map_openalex_labels(
                 how = "unmapped: display name shared"
         elif len(alt := other.get(key, set())) == 1:
             (rid,) = alt
-            support, contra, _ = evidence(rid, oa_id, key)
+            support, contra, _ = evidence(rid, oa_id, key, other=True)
             if support and not contra:
                 choice, how = rid, "other name, country/city supports"
             else:
@@ -652,7 +663,9 @@ def main(argv: list[str] | None = None) -> int:
         "labelled string names that record's country or city and some name another country; a display "
         "name shared by several records, when the strings' country or city picks one; a name that is one "
         "record's other name (label, alias, acronym), when the strings name its country or city and no "
-        "other. In gold_1500 (a checker's verdict per row) the label is the labels_name column, '-1 - None' "
+        "other (its city among the label's own words counting only in a string that names no country: "
+        "'Nanyang Polytechnic; Singapore' is not China's Nanyang Institute of Technology, whose alias it is). "
+        "In gold_1500 (a checker's verdict per row) the label is the labels_name column, '-1 - None' "
         "being no institution except beside a labels id named nowhere in the files (that institution, "
         "unmapped) or where the checker marked a missed institution (has_FN: one OpenAlex did not list, "
         "unmapped). In sampled_200 and cwts_* the label is the labels column (labels_name, a lossy rendering, "
