@@ -1554,3 +1554,25 @@ def test_an_italian_policlinico_is_read_as_english_writes_it():
     m = AffiliationMatcher(RorRegistry([poli]))
     text = "Department of Surgery, University Hospital of Monte Sereno, Rome, Italy"
     assert [x.ror_id for x in m.match(text)] == [poli.id]
+
+
+def test_a_part_made_only_of_a_country_is_the_address_of_the_parts_before_it():
+    """ "School of Chemical & Life Sciences; Nanyang Polytechnic; Singapore": a ';'-part that is nothing but a
+    country is the address of the parts before it, so it contradicts another country's institution there as
+    fully as within one part (a country in a part of its own affiliation is otherwise weaker evidence)."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    inst = replace(
+        _university("0aaact011", "Lanxi Institute of Technology", "CN", "Lanxi"),
+        names=(
+            RorName("Lanxi Institute of Technology", "en", ("ror_display", "label")),
+            RorName("Lanxi Polytechnic", "en", ("alias",)),
+        ),
+    )
+    m = AffiliationMatcher(RorRegistry([inst]))
+    assert m.match("School of Chemical & Life Sciences; Lanxi Polytechnic; Singapore") == []
+    assert [x.ror_id for x in m.match("School of Chemical & Life Sciences; Lanxi Polytechnic; China")] == [
+        inst.id
+    ]

@@ -1327,10 +1327,19 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.0, f"{', '.join(sorted(wanted))} is China"
     if not ctx.countries_for(ctx.tokens[c.start].part, c.start, c.end, strong_only=True):
         return 0.0, ""  # only a two-letter code, which may be a state or region
-    if not ctx.part_names_country(ctx.tokens[c.start].part, c.start, c.end):
-        # the country comes from another ';'-part of the string: weaker evidence
+    if not ctx.part_names_country(ctx.tokens[c.start].part, c.start, c.end) and not _place_parts_only(ctx):
+        # the country comes from another ';'-part of the string: weaker evidence (unless that part is
+        # nothing but places, the address of what precedes it: "…; Nanyang Polytechnic; Singapore")
         return -0.10, f"country {cc} not in this part ({', '.join(sorted(wanted))} elsewhere)"
     return -0.45, f"country {cc} not in text ({', '.join(sorted(wanted))})"
+
+
+def _place_parts_only(ctx: _Context) -> bool:
+    """Whether every ';'-part that names a country is made of places and numbers alone."""
+    parts = {m[1] for m in ctx.countries}
+    return bool(parts) and all(
+        k in ctx.location_token_idx or t.norm.isdigit() for k, t in enumerate(ctx.tokens) if t.part in parts
+    )
 
 
 def f_city(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherConfig) -> tuple[float, str]:
