@@ -1576,3 +1576,13 @@ def test_a_part_made_only_of_a_country_is_the_address_of_the_parts_before_it():
     assert [x.ror_id for x in m.match("School of Chemical & Life Sciences; Lanxi Polytechnic; China")] == [
         inst.id
     ]
+
+
+def test_a_misspelt_name_followed_by_its_misspelt_city_is_compared_without_the_city():
+    """ "Zaporizhya State Medical University Zaporizhya Ukraine": a segment ending with places, or with a word
+    that repeats one before it (the city, spelt as the name spells it and not as the registry does), is
+    compared with the registry's names without them as well."""
+    uni = _university("0aaacu011", "Velikogorsk State Medical University", "UA", "Velikogorsk")
+    m = AffiliationMatcher(RorRegistry([uni]))
+    (hit,) = m.match("Velikogorskh State Medical University Velikogorskh Ukraine")
+    assert hit.ror_id == uni.id and "similarity" in hit.explanation

@@ -2529,6 +2529,23 @@ class AffiliationMatcher:
             hits = process.extract(
                 query, choices, scorer=fuzz.ratio, limit=5, score_cutoff=cfg.fuzzy_min_ratio
             )
+            # the segment without the places at its end, a word that repeats one before it included (a city
+            # the registry spells otherwise: "Zaporizhya State Medical University Zaporizhya Ukraine")
+            q_end = len(idxs)
+            while q_end > 2 and (
+                idxs[q_end - 1] in ctx.location_token_idx
+                or toks[idxs[q_end - 1]].norm.isdigit()
+                or toks[idxs[q_end - 1]].norm in words[: q_end - 1]
+            ):
+                q_end -= 1
+            if q_end < len(idxs):
+                hits += process.extract(
+                    " ".join(words[:q_end]),
+                    choices,
+                    scorer=fuzz.ratio,
+                    limit=5,
+                    score_cutoff=cfg.fuzzy_min_ratio,
+                )
             hits2 = process.extract(
                 query, choices, scorer=fuzz.token_sort_ratio, limit=5, score_cutoff=cfg.fuzzy_min_ratio + 3
             )
