@@ -1518,6 +1518,9 @@ def test_an_acronym_of_letters_and_digits_is_read_as_an_acronym():
     assert [x.ror_id for x in m.match("G3V, CNRS, Valmont, France")] == [lab.id]
     assert m.match("G3V-beta, CNRS, Valmont, France") == []
     assert m.match("Rue du Port, G3V 2AB Valmont, France") == []
+    # spelt out just before it ("G3V" is G-G-G-V, a digit repeating the letter before it): another body
+    text = "Groupe de Géologie en Gascogne de Valmont (G3V), Valmont, France"
+    assert lab.id not in [x.ror_id for x in m.match(text)]
 
 
 def test_hong_kong_named_beside_a_mainland_institution_does_not_contradict_it():

@@ -1503,9 +1503,16 @@ def _school_follows(norms: list[str], k: int) -> int:
 _ACRONYM_SKIP = _FUNCTION_WORDS | {
     "llc", "inc", "ltd", "gmbh", "plc", "corp", "co", "sa", "ag", "bv", "nv", "ev", "e", "v", "mbh",
 }  # fmt: skip
+#: for an acronym with digits also the prepositions an acronym leaves out in Spanish, French, Italian, German and
+#: Dutch ("Instituto de Investigación en Informática de Albacete (I3A)"); not for every acronym, since a name
+#: with its letter-acronym beside it is then matched by the name alone, and a unit-like name so matched
+#: gives way to the institution after it ("Centre de Recherche en Cancérologie de Marseille (CRCM)")
+_DIGIT_ACRONYM_SKIP = _ACRONYM_SKIP | {"en", "per", "pour", "para", "con", "und", "van", "voor"}
 
 
-def _defined_in_text(toks: list[Token], i: int, text: str, acr: str) -> bool:
+def _defined_in_text(
+    toks: list[Token], i: int, text: str, acr: str, skip: frozenset[str] | set[str] = _ACRONYM_SKIP
+) -> bool:
     """Whether the acronym at token ``i`` is in parentheses right after the words it abbreviates ("Mission
     Support and Test Services (MSTS)"): the text says what it stands for, so the registry's bearer of the
     same letters (Military Sealift Command, once the Military Sea Transportation Service) is not meant;
@@ -1515,12 +1522,24 @@ def _defined_in_text(toks: list[Token], i: int, text: str, acr: str) -> bool:
         return False
     initials = ""
     for w in reversed([t for t in toks[:i] if t.end < len(before)]):
-        if w.orig.lower().replace(".", "") in _ACRONYM_SKIP or w.cjk:
+        if w.orig.lower().replace(".", "") in skip or w.cjk:
             continue
         initials = w.orig[0].upper() + initials
         if len(initials) >= len(acr):
             break
     return initials == acr.upper()
+
+
+def _spelled_out(acr: str) -> str:
+    """The initials an acronym with digits stands for: a digit repeats the letter before it ("I3A" is IIIA,
+    "LS2N" LSNN, "I2M" IMM)."""
+    out = ""
+    for ch in acr:
+        if ch.isdigit() and out:
+            out += out[-1] * (int(ch) - 1)
+        elif ch.isalpha():
+            out += ch.upper()
+    return out
 
 
 _INITIALS_ITEM_RE = re.compile(r"\s*(?:[A-Z][a-z]?\.\s?-?){1,5}\s*")
@@ -2290,6 +2309,7 @@ class AffiliationMatcher:
                     and (text[toks[j - 1].end].isalnum() or text[toks[j - 1].end] in _HYPHENS)
                 )
                 or glued not in ix.acronyms
+                or _defined_in_text(toks, i, text, _spelled_out(glued), _DIGIT_ACRONYM_SKIP)
                 or any(k in ctx.location_token_idx for k in range(i, j))
                 or any(
                     0 <= k < n and toks[k].segment == t.segment and any(ch.isdigit() for ch in toks[k].orig)
