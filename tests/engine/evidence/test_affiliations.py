@@ -1589,3 +1589,24 @@ def test_a_misspelt_name_followed_by_its_misspelt_city_is_compared_without_the_c
     m = AffiliationMatcher(RorRegistry([uni]))
     (hit,) = m.match("Velikogorskh State Medical University Velikogorskh Ukraine")
     assert hit.ror_id == uni.id and "similarity" in hit.explanation
+
+
+def test_a_polytechnic_university_named_as_a_technical_one_resolves():
+    """ "Technical University of Catalonia" is the Universitat Politècnica de Catalunya, whose English label is
+    "Polytechnic University of Catalonia": a polytechnic university is often named in English as a technical
+    one; not where that is another institution's name."""
+    from dataclasses import replace
+
+    upv = replace(
+        _university("0aaacv011", "Universitat Politècnica de Valdoria", "ES", "Valdoria"),
+        names=_display_and_alias("Universitat Politècnica de Valdoria", "Polytechnic University of Valdoria"),
+    )
+    poli = replace(
+        _university("0aaacv022", "Politecnico di Borgoverde", "IT", "Borgoverde"),
+        names=_display_and_alias("Politecnico di Borgoverde", "Polytechnic University of Borgoverde"),
+    )
+    tech = _university("0aaacv033", "Technical University of Borgoverde", "IT", "Borgoverde")
+    m = AffiliationMatcher(RorRegistry([upv, poli, tech]))
+    text = "Formal Methods Research Group, Technical University of Valdoria"
+    assert [x.ror_id for x in m.match(text)] == [upv.id]
+    assert [x.ror_id for x in m.match("Technical University of Borgoverde, Italy")] == [tech.id]

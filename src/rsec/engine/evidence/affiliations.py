@@ -952,6 +952,21 @@ class AffiliationIndex:
                 ):
                     us_forms[alt].append(_Entry(e.org_id, "compact", e.lang, e.value))
         self.names.update(us_forms)
+        # "Technical University of Catalonia" for the "Polytechnic University of Catalonia" (Universitat Politècnica
+        # de Catalunya): a polytechnic university named in English as a technical one, unless that is a name
+        technical: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            if key[:2] != ("polytechnic", "university") or len(key) < 3:
+                continue
+            alt = ("tech", "university", *key[2:])
+            if alt in self.names:
+                continue
+            for e in entries:
+                if e.kind in ("ror_display", "label", "alias") and not any(
+                    x.org_id == e.org_id for x in technical[alt]
+                ):
+                    technical[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+        self.names.update(technical)
 
     def _derive(self, state: dict | None = None) -> None:
         """Structures computed from the names (fast; not stored in the cache, except the country
