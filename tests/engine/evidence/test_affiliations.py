@@ -1610,3 +1610,15 @@ def test_a_polytechnic_university_named_as_a_technical_one_resolves():
     text = "Formal Methods Research Group, Technical University of Valdoria"
     assert [x.ror_id for x in m.match(text)] == [upv.id]
     assert [x.ror_id for x in m.match("Technical University of Borgoverde, Italy")] == [tech.id]
+
+
+def test_a_laboratory_named_without_the_word_laboratory_resolves():
+    """ "UMR 8523 - PhLAM-Physique des Lasers Atomes et Molécules" is the Laboratoire de Physique des Lasers,
+    Atomes et Molécules: a laboratory's name without the word "laboratory", when three words or more remain;
+    not a one-word remainder ("Laboratoire de Physique" is not every "Physique")."""
+    lab = _org("0aaacw011", "Laboratoire de Chimie des Glaces Polaires", "FR", "Valmont")
+    short = _org("0aaacw022", "Laboratoire de Cryologie", "FR", "Valmont")
+    m = AffiliationMatcher(RorRegistry([lab, short]))
+    text = "UMR 9999 - CGP-Chimie des Glaces Polaires, F-38000 Valmont, France."
+    assert [x.ror_id for x in m.match(text)] == [lab.id]
+    assert m.match("Department of Cryologie, Valmont, France") == []

@@ -967,6 +967,23 @@ class AffiliationIndex:
                 ):
                     technical[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
         self.names.update(technical)
+        # "Physique des Lasers Atomes et Molécules" for the "Laboratoire de Physique des Lasers, Atomes et
+        # Molécules": a laboratory's name without the word "laboratory", when three words or more remain, one of
+        # them rare, and that is no name
+        common = max(3, round(MatcherConfig.common_word_share * len(self.names)))
+        bare: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in self.names.items():
+            if key[0] not in ("laboratory", "laboratoire", "laboratorio", "laboratorium") or len(key) < 4:
+                continue
+            rest = key[1:]
+            if rest in self.names or not any(self.token_df.get(w, 0) < common for w in rest):
+                continue
+            for e in entries:
+                if e.kind in ("ror_display", "label", "alias") and not any(
+                    x.org_id == e.org_id for x in bare[rest]
+                ):
+                    bare[rest].append(_Entry(e.org_id, "stripped", e.lang, e.value))
+        self.names.update(bare)
 
     def _derive(self, state: dict | None = None) -> None:
         """Structures computed from the names (fast; not stored in the cache, except the country
