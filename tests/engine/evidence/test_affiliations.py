@@ -604,6 +604,31 @@ def test_a_shared_acronym_standing_alone_with_a_country_is_that_countrys_bearer(
     assert m.match("UNRC, Chile") == []
 
 
+def test_a_shared_acronym_of_a_former_institution_needs_only_its_country_among_other_names():
+    """ "…, Université de Valmont, INRX, ENVV, France": of the two INRXs the French one is a former institution
+    (an inactive record), whose retired acronym is no current body's there; among other names, with the country,
+    it is that one. An active bearer there still needs its city or to stand beside nothing but places."""
+    from dataclasses import replace
+
+    former = replace(
+        _with_acronym("0aaacx011", "Institut National de la Recherche Xylologique", "INRX", "FR", "Paris"),
+        status="inactive",
+    )
+    abroad = _with_acronym(
+        "0aaacx022", "Institut National de la Recherche Xylologique", "INRX", "MA", "Rabat"
+    )
+    active = _with_acronym("0aaacx033", "Centre National de la Recherche Xylologique", "CNRX", "FR", "Paris")
+    lebanon = _with_acronym(
+        "0aaacx044", "Conseil National de la Recherche Xylologique", "CNRX", "LB", "Beirut"
+    )
+    m = AffiliationMatcher(RorRegistry([former, abroad, active, lebanon]))
+    text = "GenLab, Université de Valmont, INRX, ENVV, Castelnau, France"
+    assert [x.ror_id for x in m.match(text)] == [former.id]
+    assert [x.ror_id for x in m.match("GenLab, INRX, ENVV, Rabat, Morocco")] == [abroad.id]
+    assert m.match("GenLab, Université de Valmont, CNRX, ENVV, Castelnau, France") == []
+    assert m.match("GenLab, Université de Valmont, INRX, ENVV, Castelnau") == []
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

@@ -2487,7 +2487,10 @@ class AffiliationMatcher:
                 continue  # "AstraZeneca" for "AstraZeneca (United Kingdom)" only with its country
             if acronym and n_orgs > 1 and not _city_agrees(org, ctx, i, j):
                 # an acronym several institutions share needs their city, or, standing alone beside
-                # nothing but places ("UNRC - Argentina"), a stated country that no other bearer has
+                # nothing but places ("UNRC - Argentina"), a stated country that no other bearer has; a former
+                # institution (an inactive record) needs no more than that country among other names ("…,
+                # Université de Toulouse, INRA, ENVT, France": the French INRA, now INRAE, not Morocco's):
+                # its acronym, retired at home, is no current body's there
                 part = ctx.tokens[i].part
                 alone = all(
                     k in ctx.location_token_idx or t.norm.isdigit()
@@ -2496,7 +2499,7 @@ class AffiliationMatcher:
                 )
                 stated = ctx.countries_for(part, i, j, strong_only=True)
                 if not (
-                    alone
+                    (alone or org.status == "inactive")
                     and _whole_segment(ctx.tokens, i, j)
                     and org.country_code in stated
                     and not any(
