@@ -629,6 +629,20 @@ def test_a_shared_acronym_of_a_former_institution_needs_only_its_country_among_o
     assert m.match("GenLab, Université de Valmont, INRX, ENVV, Castelnau") == []
 
 
+def test_a_hyphenated_acronym_written_without_its_hyphen_as_a_segment_resolves():
+    """ "…, APHV, Service de Neurologie, …, France" is AP-HV: an acronym of two parts written without its hyphen,
+    standing as a segment of its own, read as the acronym is; not inside a longer segment ("APHV Nord"), and
+    not where the glued letters are another institution's acronym."""
+    hv = _with_acronym("0aaacy011", "Assistance Publique – Hôpitaux de Valmont", "AP-HV", "FR", "Valmont")
+    other = _with_acronym("0aaacy022", "Agence Publique – Hôpitaux de Marsac", "AP-HM", "FR", "Marsac")
+    glued = _with_acronym("0aaacy033", "Association des Physiciens de Haute-Marne", "APHM", "FR", "Chaumont")
+    m = AffiliationMatcher(RorRegistry([hv, other, glued]))
+    text = "INSERM U999, Faculté de Médecine, APHV, Service de Neurologie, 94000 Le Kremlin, France"
+    assert [x.ror_id for x in m.match(text)] == [hv.id]
+    assert m.match("Laboratory of Virology, APHV Nord, 94000 Le Kremlin, France") == []
+    assert [x.ror_id for x in m.match("Faculté de Médecine, APHM, Chaumont, France")] == [glued.id]
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

@@ -1030,6 +1030,13 @@ class AffiliationIndex:
                     self.lead_heads[rest].append((entries, place))
                     break
         self.max_key_len = max((len(k) for k in self.names), default=1)
+        # "APHP" for "AP-HP": an acronym of two parts written without its hyphen, unless that is an acronym
+        # (read only as a segment of its own: "APHP Nord" may be a unit's name of another form)
+        self.unhyphenated: dict[str, list[_Entry]] = defaultdict(list)
+        for acr, entries in self.acronyms.items():
+            glued = acr.replace("-", "")
+            if glued != acr and acr.count("-") == 1 and glued not in self.acronyms:
+                self.unhyphenated[glued].extend(e for e in entries if e not in self.unhyphenated[glued])
         #: records (id, display name) by the id of the parent they name, and the cities of each record's
         #: family (``f_campus_city``): filled on first use
         self.children_of: dict[str, set[tuple[str, str]]] | None = None
@@ -2284,11 +2291,12 @@ class AffiliationMatcher:
                 and (acr.isupper() or sum(ch.isupper() for ch in acr) >= 2)
                 and (len(acr) >= 3 or (len(acr) == 2 and acr not in _US_STATE_CODES))
                 and i not in ctx.location_token_idx
-                and acr in ix.acronyms
+                and (acr in ix.acronyms or (acr in ix.unhyphenated and _whole_segment(toks, i, i + 1)))
                 and not _defined_in_text(toks, i, ctx.text, acr)
                 and not ("." in t.orig and _in_initials_list(ctx.text, t.start))
             ):
-                for cand in self._best_for_span(i, i + 1, ix.acronyms[acr], ctx, acronym=True):
+                bearers = ix.acronyms.get(acr) or ix.unhyphenated[acr]
+                for cand in self._best_for_span(i, i + 1, bearers, ctx, acronym=True):
                     out.append(cand)
             # "AP-HP", "EMBL-EBI": an acronym written with a hyphen is one acronym (not "…-HP" alone), read as
             # a shared acronym is: with its city or country
