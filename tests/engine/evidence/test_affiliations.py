@@ -643,6 +643,21 @@ def test_a_hyphenated_acronym_written_without_its_hyphen_as_a_segment_resolves()
     assert [x.ror_id for x in m.match("Faculté de Médecine, APHM, Chaumont, France")] == [glued.id]
 
 
+def test_an_institute_named_before_the_word_institute_resolves():
+    """ "Valmoreau Institute" is the Institut Valmoreau, "Cryology Institute" the Institute of Cryology: English
+    writes an institute's name before the word; as written, such a name is no unit of the university that follows
+    it. Not at the end of a longer name ("Campbell Family Cryology Institute" is another institute)."""
+    valmoreau = _org("0aaacz011", "Institut Valmoreau", "FR", "Villejuif")
+    cryology = _org("0aaacz022", "Institute of Cryology", "FR", "Paris")
+    uni = _university("0aaacz033", "Université de Marsac", "FR", "Marsac")
+    m = AffiliationMatcher(RorRegistry([valmoreau, cryology, uni]))
+    text = "INSERM U999, Valmoreau Institute, Université de Marsac, Villejuif 94800, France"
+    assert [x.ror_id for x in m.match(text)] == [valmoreau.id, uni.id]
+    text = "Cryology Institute, Université de Marsac, F-75013, Paris, France."
+    assert [x.ror_id for x in m.match(text)] == [cryology.id, uni.id]
+    assert [x.ror_id for x in m.match("Campbell Family Cryology Institute, Paris, France")] == []
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

@@ -871,6 +871,10 @@ class AffiliationIndex:
                 alt = (*key[1:], "university")
             elif key[-1] == "university":
                 alt = ("university", *key[:-1])
+            elif key[0] == "institute":
+                # "Gustave Roussy Institute" for "Institut Gustave Roussy", "Myology Institute" for "Institute
+                # of Myology" (one way only: "Institute X" is not how English writes "X Institute")
+                alt = (*key[1:], "institute")
             else:
                 continue
             if alt in self.names:
@@ -2066,6 +2070,15 @@ class AffiliationMatcher:
                     # "Oslo University College" is not the University of Oslo that the words "Oslo
                     # University" would be: the name goes on with a head word of its own
                     continue
+                if (
+                    key[-1] == "institute"
+                    and all(e.kind == "swapped" for e in entries)
+                    and i > 0
+                    and toks[i - 1].segment == toks[i].segment
+                ):
+                    # "Campbell Family Mental Health Research Institute" is not the Institute of Mental Health
+                    # Research: an institute's swapped name only where its segment opens with it
+                    continue
                 if self._continued_with_of(i, i + L, key, entries, ctx):
                     # "Tokyo University of Agriculture and Technology" is not "Tokyo University", "Edinburgh
                     # College of Art" not Edinburgh College: the name goes on with "of" and a word that
@@ -2846,6 +2859,9 @@ class AffiliationMatcher:
                 later
                 and name_key(c.entry.value)[:1] in _UNIT_WORDS
                 and c.entry.kind != "acronym"
+                # (as written: "Myology Institute, AP-HP …" opens with no unit word, whatever the registry's
+                # "Institute of Myology" does)
+                and not (c.entry.kind == "swapped" and (first.norm,) not in _UNIT_WORDS)
                 and not any(d.org.id in c.org.related("related") for d in later)
             ):
                 # (unless the registry links the record to an institution that follows: "Centre for Eye
