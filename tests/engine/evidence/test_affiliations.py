@@ -658,6 +658,27 @@ def test_an_institute_named_before_the_word_institute_resolves():
     assert [x.ror_id for x in m.match("Campbell Family Cryology Institute, Paris, France")] == []
 
 
+def test_an_acronym_and_the_initials_of_its_qualifier_resolve():
+    """ "INSX CVM" and "INSX-CVM" are the INSX Centre Val de Marne (an alias of the Institut National des Sciences
+    Xylologiques Centre Val de Marne, acronym INSX): the institution's acronym and its qualifier's words by their
+    initials. Not from a name that does not open with the institution's own acronym."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    name = "Institut National des Sciences Xylologiques Centre Val de Marne"
+    insx = _with_acronym("0aaada011", name, "INSX", "FR", "Valmont")
+    insx = replace(insx, names=(*insx.names, RorName("INSX Centre Val de Marne", "fr", ("alias",))))
+    lyon = _with_acronym(
+        "0aaada033", "Institut National des Sciences Xylologiques de Lyon", "INSX", "FR", "Lyon"
+    )
+    other = _org("0aaada022", "ABCD Haute Porte Royale", "FR", "Marsac")
+    m = AffiliationMatcher(RorRegistry([insx, lyon, other]))
+    assert [x.ror_id for x in m.match("Univ. Marsac, INSX CVM, LaMé, Tours, France")] == [insx.id]
+    assert [x.ror_id for x in m.match("Univ. Marsac, INSX-CVM, LaMé, 45000 Tours, France")] == [insx.id]
+    assert m.match("Laboratoire X, ABCD HPR, Tours, France") == []
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

@@ -1102,6 +1102,27 @@ class AffiliationIndex:
                 if opening is not None and any(x.org_id != opening.org_id for x in entries):
                     shared.add(head)
         self.openings = {h: [e] for h, e in openings.items() if h not in shared}
+        # "INSA CVL" for "INSA Centre Val de Loire": a name made of the institution's acronym and a place or
+        # qualifier of two capitalised words or more, those words written by their initials, unless that is a name
+        # (added last, to no word count or other derived form)
+        initialled: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for org in self.registry:
+            acrs = {n.value for n in org.names if "acronym" in n.types}
+            for n in org.names:
+                words = n.value.split()
+                if "acronym" in n.types or len(words) < 3 or words[0] not in acrs or not words[0].isupper():
+                    continue
+                rest = [w for w in words[1:] if w[:1].isupper()]
+                if len(rest) < 2 or any(not w.isalpha() for w in rest):
+                    continue
+                key = name_key(f"{words[0]} {''.join(w[0] for w in rest)}")
+                if (
+                    len(key) == 2
+                    and key not in self.names
+                    and not any(e.org_id == org.id for e in initialled[key])
+                ):
+                    initialled[key].append(_Entry(org.id, "abbreviated", n.lang, n.value))
+        self.names.update(initialled)
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
