@@ -679,6 +679,19 @@ def test_an_acronym_and_the_initials_of_its_qualifier_resolve():
     assert m.match("Laboratoire X, ABCD HPR, Tours, France") == []
 
 
+def test_a_university_joined_by_a_dash_to_one_of_the_stated_country_is_not_contradicted():
+    """ "The University of Valdoria-Marsac Normal University Joint Laboratory, …, China": a university joined by a
+    dash to a university of the stated country opens their joint body's name, and is named; not when what follows
+    the dash is a place or a body that is no university ("Valdoria Medical College-Qatar")."""
+    valdoria = _university("0aaadb011", "University of Valdoria", "AU", "Valdoria")
+    marsac = _university("0aaadb022", "Marsac Normal University", "CN", "Marsac")
+    college = _university("0aaadb033", "Valdoria Medical College", "US", "Valdoria")
+    m = AffiliationMatcher(RorRegistry([valdoria, marsac, college]))
+    text = "The University of Valdoria-Marsac Normal University Joint Laboratory for Plant Science, Marsac, China"
+    assert [x.ror_id for x in m.match(text)] == [valdoria.id, marsac.id]
+    assert m.match("Valdoria Medical College-Qatar, Research Division, Doha, Qatar") == []
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

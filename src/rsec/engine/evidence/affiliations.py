@@ -1391,11 +1391,36 @@ def f_country(c: _Candidate, ctx: _Context, ix: AffiliationIndex, cfg: MatcherCo
         return 0.0, f"{', '.join(sorted(wanted))} is China"
     if not ctx.countries_for(ctx.tokens[c.start].part, c.start, c.end, strong_only=True):
         return 0.0, ""  # only a two-letter code, which may be a state or region
+    toks = ctx.tokens
+    if (
+        c.end < len(toks)
+        and toks[c.end].segment == toks[c.start].segment
+        and ctx.text[toks[c.end - 1].end : toks[c.end].start].strip() in _HYPHENS
+        and "education" in c.org.types
+        and _university_follows(c.end, wanted, ctx, ix)
+    ):
+        # "The University of Adelaide-Shanghai Jiao Tong University Joint Laboratory, …, China": a university
+        # joined by a dash to another of the stated country opens their joint body's name: no contradiction
+        return 0.0, "joined by a dash to a university of the country"
     if not ctx.part_names_country(ctx.tokens[c.start].part, c.start, c.end) and not _place_parts_only(ctx):
         # the country comes from another ';'-part of the string: weaker evidence (unless that part is
         # nothing but places, the address of what precedes it: "…; Nanyang Polytechnic; Singapore")
         return -0.10, f"country {cc} not in this part ({', '.join(sorted(wanted))} elsewhere)"
     return -0.45, f"country {cc} not in text ({', '.join(sorted(wanted))})"
+
+
+def _university_follows(k: int, countries: set[str], ctx: _Context, ix: AffiliationIndex) -> bool:
+    """Whether the words from token ``k`` on, in its segment, open with the name of a university (an education
+    record) of one of ``countries``."""
+    toks = ctx.tokens
+    for n in range(2, 9):
+        if k + n > len(toks) or toks[k + n - 1].segment != toks[k].segment:
+            return False
+        for e in ix.names.get(tuple(t.norm for t in toks[k : k + n]), ()):
+            org = ix.registry.get(e.org_id)
+            if org is not None and "education" in org.types and org.country_code in countries:
+                return True
+    return False
 
 
 def _place_parts_only(ctx: _Context) -> bool:
