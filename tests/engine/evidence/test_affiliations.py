@@ -692,6 +692,40 @@ def test_a_university_joined_by_a_dash_to_one_of_the_stated_country_is_not_contr
     assert m.match("Valdoria Medical College-Qatar, Research Division, Doha, Qatar") == []
 
 
+def test_a_roman_numeral_of_a_long_name_written_in_figures_resolves():
+    """ "Université de Valmont 3 Paul Durand" is the Université Valmont III - Paul Durand: a Roman numeral of a name
+    of four words or more written in figures; not in a shorter name ("Valmont 2" is not the "Valmont II" alias)."""
+    from dataclasses import replace
+
+    from rsec.engine.evidence.ror import RorName
+
+    ut3 = _university("0aaadc011", "Université Valmont III - Paul Durand", "FR", "Valmont")
+    two = replace(
+        _university("0aaadc022", "Université Lumière Valmont", "FR", "Valmont"),
+        names=(
+            RorName("Université Lumière Valmont", "fr", ("ror_display", "label")),
+            RorName("Valmont II", None, ("alias",)),
+        ),
+    )
+    m = AffiliationMatcher(RorRegistry([ut3, two]))
+    text = "Toxlab, INP-ENVV, Université de Valmont 3 Paul Durand, Valmont, France."
+    assert [x.ror_id for x in m.match(text)] == [ut3.id]
+    assert m.match("Laboratoire X, Valmont 2, France") == []
+
+
+def test_forms_added_last_are_not_stored_in_the_index_cache(tmp_path):
+    """The forms added after the word counts (initials, figures) are derived again on loading: a cached index has
+    the same names and the same name count (which thresholds depend on) as a fresh build."""
+    from rsec.engine.evidence.affiliations import AffiliationIndex
+
+    reg = RorRegistry([_university("0aaadd011", "Université Valmont III - Paul Durand", "FR", "Valmont")])
+    built = AffiliationIndex(reg)
+    built.save(tmp_path / "ix.json")
+    read = AffiliationIndex.load(tmp_path / "ix.json", reg)
+    assert ("university", "valmont", "3", "paul", "durand") in read.names
+    assert read.n_names == built.n_names and set(read.names) == set(built.names)
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

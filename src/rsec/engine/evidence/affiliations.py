@@ -620,6 +620,14 @@ _OF_GAP_RE = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 #: the kinds of name an institution bears itself (not derived by the matcher)
 _OWN_NAME_KINDS = frozenset({"ror_display", "label", "alias"})
 #: hyphens and dashes written inside an acronym ("AP-HP", "AP‐HP")
+#: Roman numerals of two letters or more (II to XX) as numbers: "Paris XI" is "Paris 11"
+_ROMAN = {
+    r: n
+    for n, r in enumerate(
+        "- ii iii iv - vi vii viii ix - xi xii xiii xiv xv xvi xvii xviii xix xx".split(), start=1
+    )
+    if r != "-"
+}
 _HYPHENS = frozenset("-\u2010\u2011\u2013")
 _SEP_RE = re.compile(r"[,;/()]| - ")
 _KIND_RANK = {
@@ -1104,7 +1112,7 @@ class AffiliationIndex:
         self.openings = {h: [e] for h, e in openings.items() if h not in shared}
         # "INSA CVL" for "INSA Centre Val de Loire": a name made of the institution's acronym and a place or
         # qualifier of two capitalised words or more, those words written by their initials, unless that is a name
-        # (added last, to no word count or other derived form)
+        # (added last, to no word count or other derived form, and not stored in the cache: ``late_keys``)
         initialled: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
         for org in self.registry:
             acrs = {n.value for n in org.names if "acronym" in n.types}
@@ -1123,6 +1131,24 @@ class AffiliationIndex:
                 ):
                     initialled[key].append(_Entry(org.id, "abbreviated", n.lang, n.value))
         self.names.update(initialled)
+        self.late_keys: set[tuple[str, ...]] = set(initialled)
+        # "Université de Toulouse 3 Paul Sabatier" for "Université Toulouse III - Paul Sabatier", "University Paris 11"
+        # for "University Paris XI": a Roman numeral after a name's first word written in figures, unless that is
+        # a name (added last, as above)
+        figures: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in list(self.names.items()):
+            if len(key) < 4 or not any(w in _ROMAN for w in key[1:]):
+                continue
+            alt = (key[0], *(str(_ROMAN.get(w, w)) for w in key[1:]))
+            if alt in self.names:
+                continue
+            for e in entries:
+                if e.kind in ("ror_display", "label", "alias") and not any(
+                    x.org_id == e.org_id for x in figures[alt]
+                ):
+                    figures[alt].append(_Entry(e.org_id, "compact", e.lang, e.value))
+        self.names.update(figures)
+        self.late_keys.update(figures)
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
@@ -1140,7 +1166,9 @@ class AffiliationIndex:
         return {
             "format": INDEX_CACHE_FORMAT,
             "entries": entries,
-            "names": {sep.join(k): [num(e) for e in v] for k, v in self.names.items()},
+            "names": {
+                sep.join(k): [num(e) for e in v] for k, v in self.names.items() if k not in self.late_keys
+            },
             "acronyms": {k: [num(e) for e in v] for k, v in self.acronyms.items()},
             "cities": {sep.join(k): sorted(v) for k, v in self.cities.items()},
             "regions": {sep.join(k): sorted(v) for k, v in self.regions.items()},
