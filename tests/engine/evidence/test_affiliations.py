@@ -726,6 +726,17 @@ def test_forms_added_last_are_not_stored_in_the_index_cache(tmp_path):
     assert read.n_names == built.n_names and set(read.names) == set(built.names)
 
 
+def test_a_hospital_named_with_its_city_last_resolves():
+    """ "General Hospital Valmont" is the Valmont General Hospital: a hospital's name opening with its city, written
+    with the city last; not a city that is not the hospital's own ("General Hospital Marsac")."""
+    hospital = _org("0aaade011", "Valmont General Hospital", "AT", "Valmont")
+    other = _org("0aaade022", "Marsac Clinic", "AT", "Marsac")
+    m = AffiliationMatcher(RorRegistry([hospital, other]))
+    text = "Department of Radiotherapy, University of Nowhere at the General Hospital Valmont, 1190, Austria"
+    assert [x.ror_id for x in m.match(text)] == [hospital.id]
+    assert m.match("Department of Radiotherapy, General Hospital Marsac, Austria") == []
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

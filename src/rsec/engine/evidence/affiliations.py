@@ -1149,6 +1149,30 @@ class AffiliationIndex:
                     figures[alt].append(_Entry(e.org_id, "compact", e.lang, e.value))
         self.names.update(figures)
         self.late_keys.update(figures)
+        # "General Hospital Vienna" for "Vienna General Hospital": a hospital's name opening with its city, written
+        # with the city last, unless that is a name (added last, as above)
+        city_last: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in list(self.names.items()):
+            if len(key) < 3 or key[-1] != "hospital":
+                continue
+            for k in (1, 2):
+                place, rest = key[:k], key[k:]
+                if len(rest) < 2 or place not in self.cities:
+                    continue
+                alt = (*rest, *place)
+                if alt in self.names:
+                    continue
+                for e in entries:
+                    org = self.registry.get(e.org_id)
+                    if (
+                        e.kind in ("ror_display", "label", "alias")
+                        and org is not None
+                        and place in city_keys(org.city or "")
+                        and not any(x.org_id == e.org_id for x in city_last[alt])
+                    ):
+                        city_last[alt].append(_Entry(e.org_id, "reordered", e.lang, e.value))
+        self.names.update(city_last)
+        self.late_keys.update(city_last)
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
