@@ -737,6 +737,20 @@ def test_a_hospital_named_with_its_city_last_resolves():
     assert m.match("Department of Radiotherapy, General Hospital Marsac, Austria") == []
 
 
+def test_a_university_hospital_named_as_a_university_clinical_centre_resolves():
+    """ "University Clinical Center Hans Valmer" is the University Hospital Hans Valmer (a Universitätsklinikum):
+    a university hospital is often named in English as a university clinical centre; not where that is another
+    institution's name."""
+    hospital = _org("0aaadf011", "University Hospital Hans Valmer", "DE", "Valmont")
+    uni = _university("0aaadf022", "Technical University of Valmont", "DE", "Valmont")
+    own = _org("0aaadf033", "University Clinical Center Otto Marsac", "DE", "Marsac")
+    namesake = _org("0aaadf044", "University Hospital Otto Marsac", "DE", "Marsac")
+    m = AffiliationMatcher(RorRegistry([hospital, uni, own, namesake]))
+    text = "Division of Rheumatology, University Clinical Center Hans Valmer at the Technical University of Valmont, Germany"
+    assert [x.ror_id for x in m.match(text)] == [hospital.id, uni.id]
+    assert [x.ror_id for x in m.match("University Clinical Center Otto Marsac, Marsac, Germany")] == [own.id]
+
+
 def test_mail_and_web_addresses_are_no_part_of_a_name():
     """ "(SSF) susannah.french@usu.edu": an address is dropped before matching; words without '@' stay."""
     assert [t.norm for t in tokenize("Kyoto University; x.yamada@kyoto-u.ac.jp")] == ["kyoto", "university"]

@@ -1173,6 +1173,23 @@ class AffiliationIndex:
                         city_last[alt].append(_Entry(e.org_id, "reordered", e.lang, e.value))
         self.names.update(city_last)
         self.late_keys.update(city_last)
+        # "University Clinical Center Carl Gustav Carus" for "University Hospital Carl Gustav Carus": a university
+        # hospital (Universitätsklinikum, Univerzitetski klinički centar) named in English as a university clinical
+        # centre, unless that is a name (added last, as above)
+        clinical: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        for key, entries in list(self.names.items()):
+            if len(key) < 3 or key[:2] != ("university", "hospital") or key[2] in _FUNCTION_WORDS:
+                continue
+            alt = ("university", "clinical", "center", *key[2:])
+            if alt in self.names:
+                continue
+            for e in entries:
+                if e.kind in ("ror_display", "label", "alias") and not any(
+                    x.org_id == e.org_id for x in clinical[alt]
+                ):
+                    clinical[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+        self.names.update(clinical)
+        self.late_keys.update(clinical)
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
