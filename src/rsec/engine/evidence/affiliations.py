@@ -786,6 +786,12 @@ class _Entry:
     value: str
 
 
+def _add_once(forms: dict[tuple[str, ...], list[_Entry]], key: tuple[str, ...], entry: _Entry) -> None:
+    """``entry`` under ``key`` in ``forms``, unless its institution is there already."""
+    if not any(x.org_id == entry.org_id for x in forms[key]):
+        forms[key].append(entry)
+
+
 class AffiliationIndex:
     """Name, acronym, token and city indexes over a :class:`RorRegistry`."""
 
@@ -1124,14 +1130,10 @@ class AffiliationIndex:
                 if len(rest) < 2 or any(not w.isalpha() for w in rest):
                     continue
                 key = name_key(f"{words[0]} {''.join(w[0] for w in rest)}")
-                if (
-                    len(key) == 2
-                    and key not in self.names
-                    and not any(e.org_id == org.id for e in initialled[key])
-                ):
-                    initialled[key].append(_Entry(org.id, "abbreviated", n.lang, n.value))
-        self.names.update(initialled)
-        self.late_keys: set[tuple[str, ...]] = set(initialled)
+                if len(key) == 2 and key not in self.names:
+                    _add_once(initialled, key, _Entry(org.id, "abbreviated", n.lang, n.value))
+        self.late_keys: set[tuple[str, ...]] = set()
+        self._add_late(initialled)
         # "Université de Toulouse 3 Paul Sabatier" for "Université Toulouse III - Paul Sabatier", "University Paris 11"
         # for "University Paris XI": a Roman numeral after a name's first word written in figures, unless that is
         # a name (added last, as above)
@@ -1143,12 +1145,9 @@ class AffiliationIndex:
             if alt in self.names:
                 continue
             for e in entries:
-                if e.kind in ("ror_display", "label", "alias") and not any(
-                    x.org_id == e.org_id for x in figures[alt]
-                ):
-                    figures[alt].append(_Entry(e.org_id, "compact", e.lang, e.value))
-        self.names.update(figures)
-        self.late_keys.update(figures)
+                if e.kind in ("ror_display", "label", "alias"):
+                    _add_once(figures, alt, _Entry(e.org_id, "compact", e.lang, e.value))
+        self._add_late(figures)
         # "General Hospital Vienna" for "Vienna General Hospital": a hospital's name opening with its city, written
         # with the city last, unless that is a name (added last, as above)
         city_last: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
@@ -1168,11 +1167,9 @@ class AffiliationIndex:
                         e.kind in ("ror_display", "label", "alias")
                         and org is not None
                         and place in city_keys(org.city or "")
-                        and not any(x.org_id == e.org_id for x in city_last[alt])
                     ):
-                        city_last[alt].append(_Entry(e.org_id, "reordered", e.lang, e.value))
-        self.names.update(city_last)
-        self.late_keys.update(city_last)
+                        _add_once(city_last, alt, _Entry(e.org_id, "reordered", e.lang, e.value))
+        self._add_late(city_last)
         # "University Clinical Center Carl Gustav Carus" for "University Hospital Carl Gustav Carus": a university
         # hospital (Universitätsklinikum, Univerzitetski klinički centar) named in English as a university clinical
         # centre, unless that is a name (added last, as above)
@@ -1184,12 +1181,14 @@ class AffiliationIndex:
             if alt in self.names:
                 continue
             for e in entries:
-                if e.kind in ("ror_display", "label", "alias") and not any(
-                    x.org_id == e.org_id for x in clinical[alt]
-                ):
-                    clinical[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
-        self.names.update(clinical)
-        self.late_keys.update(clinical)
+                if e.kind in ("ror_display", "label", "alias"):
+                    _add_once(clinical, alt, _Entry(e.org_id, "translated", e.lang, e.value))
+        self._add_late(clinical)
+
+    def _add_late(self, forms: dict[tuple[str, ...], list[_Entry]]) -> None:
+        """Names derived after the word counts: looked up like the others, never stored in the cache."""
+        self.names.update(forms)
+        self.late_keys.update(forms)
 
     # persistent cache ------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:
