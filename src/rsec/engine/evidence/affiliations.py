@@ -894,8 +894,8 @@ class AffiliationIndex:
             if alt in self.names:
                 continue
             for e in entries:
-                if e.kind != "stripped" and not any(x.org_id == e.org_id for x in swapped[alt]):
-                    swapped[alt].append(_Entry(e.org_id, "swapped", e.lang, e.value))
+                if e.kind != "stripped":
+                    _add_once(swapped, alt, _Entry(e.org_id, "swapped", e.lang, e.value))
         self.names.update(swapped)
         # "University Hospital of Tours" for "Centre Hospitalier Universitaire de Tours", "Münster University
         # Hospital" for "Universitätsklinikum Münster": a university hospital's name in another language read
@@ -911,10 +911,8 @@ class AffiliationIndex:
                     # a head word of its own): only "University Hospital of Reims" is the CHU
                     continue
                 for e in entries:
-                    if e.kind not in ("stripped", "swapped") and not any(
-                        x.org_id == e.org_id for x in translated[alt]
-                    ):
-                        translated[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+                    if e.kind not in ("stripped", "swapped"):
+                        _add_once(translated, alt, _Entry(e.org_id, "translated", e.lang, e.value))
         self.names.update(translated)
         # "Hôpital universitaire Necker-Enfants Malades" for "Hôpital Necker-Enfants Malades": a hospital's name
         # with the university qualifier its city's hospitals are often given, unless that is another name
@@ -934,10 +932,8 @@ class AffiliationIndex:
                 if alt in self.names:
                     continue
                 for e in entries:
-                    if e.kind in ("ror_display", "label", "alias") and not any(
-                        x.org_id == e.org_id for x in qualified[alt]
-                    ):
-                        qualified[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+                    if e.kind in ("ror_display", "label", "alias"):
+                        _add_once(qualified, alt, _Entry(e.org_id, "translated", e.lang, e.value))
         self.names.update(qualified)
         # "Korea Inst. Sci. Technol." for "Korea Institute of Science and Technology": the name without its
         # function words, when three words or more remain and no institution bears that form
@@ -947,10 +943,8 @@ class AffiliationIndex:
             if len(short) == len(key) or len(short) < 3 or short in self.names or _CJK_RE.search(key[0]):
                 continue
             for e in entries:
-                if e.kind not in ("stripped", "swapped", "translated") and not any(
-                    x.org_id == e.org_id for x in compact[short]
-                ):
-                    compact[short].append(_Entry(e.org_id, "compact", e.lang, e.value))
+                if e.kind not in ("stripped", "swapped", "translated"):
+                    _add_once(compact, short, _Entry(e.org_id, "compact", e.lang, e.value))
         self.names.update(compact)
         # "U.S. Naval Academy" for "United States Naval Academy" and back: a name opening with the country
         # written either way, when no institution bears the other form
@@ -965,10 +959,8 @@ class AffiliationIndex:
             if alt in self.names:
                 continue
             for e in entries:
-                if e.kind in ("ror_display", "label", "alias") and not any(
-                    x.org_id == e.org_id for x in us_forms[alt]
-                ):
-                    us_forms[alt].append(_Entry(e.org_id, "compact", e.lang, e.value))
+                if e.kind in ("ror_display", "label", "alias"):
+                    _add_once(us_forms, alt, _Entry(e.org_id, "compact", e.lang, e.value))
         self.names.update(us_forms)
         # "Technical University of Catalonia" for the "Polytechnic University of Catalonia" (Universitat Politècnica
         # de Catalunya): a polytechnic university named in English as a technical one, unless that is a name
@@ -980,10 +972,8 @@ class AffiliationIndex:
             if alt in self.names:
                 continue
             for e in entries:
-                if e.kind in ("ror_display", "label", "alias") and not any(
-                    x.org_id == e.org_id for x in technical[alt]
-                ):
-                    technical[alt].append(_Entry(e.org_id, "translated", e.lang, e.value))
+                if e.kind in ("ror_display", "label", "alias"):
+                    _add_once(technical, alt, _Entry(e.org_id, "translated", e.lang, e.value))
         self.names.update(technical)
         # "Physique des Lasers Atomes et Molécules" for the "Laboratoire de Physique des Lasers, Atomes et
         # Molécules": a laboratory's name without the word "laboratory", when three words or more remain, one of
@@ -997,10 +987,8 @@ class AffiliationIndex:
             if rest in self.names or not any(self.token_df.get(w, 0) < common for w in rest):
                 continue
             for e in entries:
-                if e.kind in ("ror_display", "label", "alias") and not any(
-                    x.org_id == e.org_id for x in bare[rest]
-                ):
-                    bare[rest].append(_Entry(e.org_id, "stripped", e.lang, e.value))
+                if e.kind in ("ror_display", "label", "alias"):
+                    _add_once(bare, rest, _Entry(e.org_id, "stripped", e.lang, e.value))
         self.names.update(bare)
 
     def _derive(self, state: dict | None = None) -> None:
